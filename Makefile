@@ -1,0 +1,122 @@
+# rollwise - a terminal tutor. Plain make; see README.md.
+.SUFFIXES:
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(PREFIX)/share/man
+DESTDIR   ?=
+VERSION   := 1.0.0
+
+CC        ?= cc
+PKGS      := ncursesw yaml-0.1
+# Evaluated when a recipe runs, after the deps step has installed what is missing.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lyaml)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
+        -Wmissing-prototypes -Wwrite-strings -Wpointer-arith -Wcast-qual \
+        -Wundef -Wvla -Wnull-dereference -Wimplicit-fallthrough
+ifeq ($(CI),true)
+WARN += -Werror
+endif
+
+# VARIANT=asan builds everything with AddressSanitizer and UBSan into build/asan.
+VARIANT ?= release
+ifeq ($(VARIANT),asan)
+OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+else ifeq ($(VARIANT),debug)
+OPT := -O0 -g
+else
+OPT := -O2 -g
+endif
+
+CFLAGS   ?=
+LDFLAGS  ?=
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
+             $(OPT) $(WARN) -Isrc $(PKG_CFLAGS) \
+             -DROLLWISE_VERSION='"$(VERSION)"' \
+             -DROLLWISE_DATADIR='"$(DATADIR)/rollwise/lessons"' \
+             -DROLLWISE_SRCDIR='"$(CURDIR)"' $(CFLAGS)
+ALL_LDFLAGS = $(OPT) $(LDFLAGS)
+
+B := build/$(VARIANT)
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+UI_SRC   := $(sort $(wildcard src/tui/*.c src/plain/*.c src/*.c))
+CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+UI_OBJ   := $(UI_SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/core/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/core/%.c=$(B)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
+
+ifeq ($(VARIANT),release)
+PROG := rollwise
+else
+PROG := $(B)/rollwise
+endif
+
+.PHONY: all run check check-unit check-asan check-valgrind deps deps-test \
+        install uninstall clean fuzz bench
+
+all: $(PROG)
+
+deps:
+	@sh scripts/deps.sh build
+
+deps-test:
+	@sh scripts/deps.sh test
+
+$(PROG): $(CORE_OBJ) $(UI_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%: tests/core/%.c $(CORE_OBJ) | deps-test
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+$(B)/tools/%: tests/tools/%.c $(CORE_OBJ) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lutil
+
+run: $(PROG)
+	./$(PROG)
+
+# The test binaries and the program, then every test; the last line is "N passed, N failed".
+check: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
+	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) sh tests/run.sh
+
+check-unit: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
+	@BUILD=$(CURDIR)/$(B) UNIT_ONLY=1 sh tests/run.sh
+
+check-asan:
+	@$(MAKE) --no-print-directory VARIANT=asan check
+
+check-valgrind:
+	@$(MAKE) --no-print-directory VARIANT=debug $(patsubst build/release/%,build/debug/%,$(UNIT_BIN) $(TOOL_BIN))
+	@BUILD=$(CURDIR)/build/debug UNIT_ONLY=1 \
+	  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all" \
+	  sh tests/run.sh
+
+install: $(PROG)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(MANDIR)/man1
+	cp $(PROG) $(DESTDIR)$(BINDIR)/rollwise
+	chmod 755 $(DESTDIR)$(BINDIR)/rollwise
+	cp lessons/*.yaml $(DESTDIR)$(DATADIR)/rollwise/lessons/
+	chmod 644 $(DESTDIR)$(DATADIR)/rollwise/lessons/*.yaml
+	cp man/rollwise.1 $(DESTDIR)$(MANDIR)/man1/rollwise.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/rollwise.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rollwise $(DESTDIR)$(MANDIR)/man1/rollwise.1
+	for f in lessons/*.yaml; do rm -f "$(DESTDIR)$(DATADIR)/rollwise/$$f"; done
+	-rmdir $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(DATADIR)/rollwise
+
+clean:
+	rm -rf build rollwise
+
+-include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d)

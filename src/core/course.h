@@ -1,0 +1,110 @@
+/* course.h - the content model: a course, its lessons, pages and quizzes. */
+#ifndef ROLLWISE_COURSE_H
+#define ROLLWISE_COURSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/diag.h"
+
+/* Where an item stands in its file (1-based), for messages found after parsing. */
+struct mark {
+	int line, col;
+};
+
+struct source {
+	char *id;
+	char *cite;
+	struct mark at;
+};
+
+/* A list of source ids named by a page or question. */
+struct source_refs {
+	char **ids;
+	struct mark *at;
+	size_t n;
+};
+
+struct page {
+	char *id;	/* given, or derived from the title */
+	char *title;
+	char *text;	/* light markup: paragraphs, "- " bullets, *emphasis* */
+	struct source_refs sources;
+	struct mark at;
+};
+
+struct choice {
+	char *text;
+	bool correct;
+	char *feedback;	/* NULL when none */
+	struct mark at;
+};
+
+enum question_kind { KIND_SINGLE, KIND_MULTIPLE, KIND_TRUE_FALSE };
+
+struct question {
+	char *id;
+	enum question_kind kind;
+	char *prompt;
+	struct choice *choices;
+	size_t nchoices;
+	char *explanation;	/* NULL when none (the loader warns) */
+	bool critical;
+	bool shuffle;		/* false keeps the written order */
+	char *review;		/* page id to re-read when missed, or NULL */
+	size_t review_page;	/* index of that page in the lesson */
+	struct source_refs sources;
+	struct mark at, review_at;
+};
+
+struct quiz {
+	int pass;		/* pass mark in percent, 1-100 */
+	struct question *questions;
+	size_t nquestions;
+};
+
+struct lesson {
+	char *id;
+	char *title;
+	struct page *pages;
+	size_t npages;
+	struct quiz quiz;
+	struct mark at;
+};
+
+struct course {
+	char *path;		/* file it was loaded from */
+	char *id;
+	char *title;
+	char *summary;		/* "" when none */
+	int version;
+	struct source *sources;
+	size_t nsources;
+	struct lesson *lessons;
+	size_t nlessons;
+	struct mark at;
+};
+
+/* Largest course file the loader reads, in bytes. */
+#define COURSE_MAX_BYTES (1024 * 1024)
+
+/* Reads and validates the course at path. Every problem goes to d; returns
+ * NULL when there was any error. The caller frees the course. */
+struct course *course_load(const char *path, struct diags *d);
+/* Same as course_load for bytes already in memory; name is used in messages. */
+struct course *course_load_mem(const char *name, const char *buf, size_t len,
+			       struct diags *d);
+/* Frees a course and everything it owns; NULL is fine. */
+void course_free(struct course *c);
+/* Finds a lesson by id, or NULL. */
+const struct lesson *course_lesson(const struct course *c, const char *id);
+/* Finds a source by id, or NULL. */
+const struct source *course_source(const struct course *c, const char *id);
+/* Number of questions in all the course's quizzes. */
+size_t course_questions(const struct course *c);
+/* A hash of everything a learner sees in the lesson, as 16 hex digits into
+ * out[17]: it changes whenever the lesson's text or quiz changes. */
+void lesson_hash(const struct lesson *l, char out[17]);
+
+#endif

@@ -1,0 +1,291 @@
+/* text.c - markup and word wrap. Works on bytes with UTF-8 widths from
+ * utf8.c, so a layout is the same in every locale and testable. */
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A run of text waiting to be wrapped, with one attribute byte per byte. */
+struct buf {
+	char *s;
+	unsigned char *a;
+	size_t len, cap;
+};
+
+static void buf_put(struct buf *b, const char *s, size_t n, unsigned char attr)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = xreallocarray(b->s, b->cap, 1);
+		b->a = xreallocarray(b->a, b->cap, 1);
+	}
+	if (n > 0) {
+		memcpy(b->s + b->len, s, n);
+		memset(b->a + b->len, attr, n);
+	}
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void buf_free(struct buf *b)
+{
+	free(b->s);
+	free(b->a);
+	*b = (struct buf){ 0 };
+}
+
+static void push_line(struct text *t, const char *s, const unsigned char *a,
+		      size_t n, int width)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->lines = xreallocarray(t->lines, t->cap, sizeof *t->lines);
+	}
+	struct text_line *l = &t->lines[t->n++];
+	l->text = xstrndup(s, n);
+	l->attr = xmalloc(n + 1);
+	if (a)
+		memcpy(l->attr, a, n);
+	else
+		memset(l->attr, 0, n);
+	l->len = n;
+	l->width = width;
+}
+
+/* Bytes of the character at s, never 0 (an invalid byte counts as one). */
+static size_t char_len(const char *s, size_t n, int *w)
+{
+	uint32_t cp;
+	size_t k = utf8_decode(s, n, &cp);
+	if (k == 0) {
+		*w = 1;
+		return 1;
+	}
+	*w = utf8_width(cp);
+	return k;
+}
+
+/* Wraps b into lines of at most width columns, the first indented by first
+ * spaces and the rest by rest. Words longer than a line are cut. */
+static void wrap(struct text *t, const struct buf *b, int width, int first, int rest)
+{
+	struct buf line = { 0 };
+	int indent = first, col = 0;
+	size_t i = 0;
+	if (width < 4)
+		width = 4;
+	for (;;) {
+		while (i < b->len && b->s[i] == ' ')
+			i++;
+		if (i >= b->len)
+			break;
+		size_t start = i;
+		int ww = 0;
+		while (i < b->len && b->s[i] != ' ') {
+			int cw;
+			i += char_len(b->s + i, b->len - i, &cw);
+			ww += cw;
+		}
+		int avail = width - indent;
+		if (avail < 1)
+			avail = 1, indent = width - 1;
+		if (col > 0 && col + 1 + ww > avail) {
+			push_line(t, line.s, line.a, line.len, indent + col);
+			line.len = 0;
+			col = 0;
+			indent = rest;
+			avail = width - indent;
+		}
+		if (col == 0) {
+			for (int k = 0; k < indent; k++)
+				buf_put(&line, " ", 1, 0);
+		} else {
+			buf_put(&line, " ", 1, 0);
+			col++;
+		}
+		/* A word wider than the line is cut at the edge. */
+		size_t j = start;
+		while (j < i) {
+			int cw;
+			size_t k = char_len(b->s + j, i - j, &cw);
+			if (col + cw > avail && col > 0) {
+				push_line(t, line.s, line.a, line.len, indent + col);
+				line.len = 0;
+				col = 0;
+				indent = rest;
+				avail = width - indent;
+				for (int s = 0; s < indent; s++)
+					buf_put(&line, " ", 1, 0);
+			}
+			buf_put(&line, b->s + j, k, b->a[j]);
+			col += cw;
+			j += k;
+		}
+	}
+	if (col > 0 || t->n == 0 || line.len > 0)
+		push_line(t, line.s ? line.s : "", line.a, line.len, indent + col);
+	buf_free(&line);
+}
+
+/* Appends s to b with *emphasis* turned into attributes. An opening '*' must
+ * be followed by a non-space and have a closing '*' after a non-space. */
+static void put_marked(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (s[i] == '*' && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '*') {
+			size_t j = i + 2;
+			while (j < n && !(s[j] == '*' && s[j - 1] != ' '))
+				j++;
+			if (j < n) {
+				buf_put(b, s + i + 1, j - i - 1, TEXT_EM);
+				i = j + 1;
+				continue;
+			}
+		}
+		buf_put(b, s + i, 1, 0);
+		i++;
+	}
+}
+
+/* Appends one source line to a block, joined by a space; tabs become spaces. */
+static void block_add(struct buf *b, const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	if (b->len > 0)
+		buf_put(b, " ", 1, 0);
+	size_t start = b->len;
+	put_marked(b, s, n);
+	for (size_t k = start; k < b->len; k++)
+		if (b->s[k] == '\t')
+			b->s[k] = ' ';
+}
+
+enum block { NONE, PARA, BULLET };
+
+static void flush(struct text *t, struct buf *b, enum block *kind,
+		  enum block *last, int width)
+{
+	if (*kind == NONE)
+		return;
+	if (*last != NONE && !(*last == BULLET && *kind == BULLET))
+		push_line(t, "", NULL, 0, 0);
+	if (*kind == BULLET) {
+		struct buf item = { 0 };
+		buf_put(&item, "- ", 2, 0);
+		buf_put(&item, b->s, b->len, 0);
+		if (b->len > 0)
+			memcpy(item.a + 2, b->a, b->len);
+		wrap(t, &item, width, 0, 2);
+		buf_free(&item);
+	} else {
+		wrap(t, b, width, 0, 0);
+	}
+	*last = *kind;
+	*kind = NONE;
+	b->len = 0;
+}
+
+void text_layout(struct text *t, const char *markup, int width)
+{
+	struct buf b = { 0 };
+	enum block kind = NONE, last = NONE;
+	const char *p = markup;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		size_t k = 0;
+		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
+			k++;
+		if (k == n) {
+			flush(t, &b, &kind, &last, width);
+		} else if (n - k >= 2 && p[k] == '-' && p[k + 1] == ' ') {
+			flush(t, &b, &kind, &last, width);
+			kind = BULLET;
+			block_add(&b, p + k + 2, n - k - 2);
+		} else {
+			if (kind == NONE)
+				kind = PARA;
+			block_add(&b, p + k, n - k);
+		}
+		p += n + (nl ? 1 : 0);
+	}
+	flush(t, &b, &kind, &last, width);
+	buf_free(&b);
+}
+
+void text_wrap(struct text *t, const char *s, int width, int first, int rest)
+{
+	struct buf b = { 0 };
+	for (const char *p = s; *p; p++)
+		buf_put(&b, (*p == '\n' || *p == '\t') ? " " : p, 1, 0);
+	if (b.len == 0)
+		buf_put(&b, "", 0, 0);
+	wrap(t, &b, width, first, rest);
+	buf_free(&b);
+}
+
+void text_add(struct text *t, const char *s, unsigned char attr, int width)
+{
+	char *f = text_fit(s, width);
+	size_t n = strlen(f);
+	push_line(t, f, NULL, n, utf8_strwidth(f, n));
+	memset(t->lines[t->n - 1].attr, attr, n);
+	free(f);
+}
+
+void text_free(struct text *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->lines[i].text);
+		free(t->lines[i].attr);
+	}
+	free(t->lines);
+	*t = (struct text){ 0 };
+}
+
+char *text_sanitize(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	struct buf b = { 0 };
+	buf_put(&b, "", 0, 0);
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0 || (utf8_unsafe(cp) && cp != '\n' && cp != '\t'))
+			buf_put(&b, "\xef\xbf\xbd", 3, 0);
+		else
+			buf_put(&b, s + i, k, 0);
+		i += k ? k : 1;
+	}
+	free(b.a);
+	return b.s;
+}
+
+char *text_fit(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0;
+	int col = 0;
+	while (i < n) {
+		int cw;
+		size_t k = char_len(s + i, n - i, &cw);
+		if (col + cw > width)
+			break;
+		col += cw;
+		i += k;
+	}
+	/* Keep combining marks that belong to the last character kept. */
+	while (i < n) {
+		int cw;
+		size_t k = char_len(s + i, n - i, &cw);
+		if (cw != 0)
+			break;
+		i += k;
+	}
+	return xstrndup(s, i);
+}

@@ -1,0 +1,25 @@
+/* utf8.h - UTF-8 decoding, display widths and the characters we never print. */
+#ifndef ROLLWISE_UTF8_H
+#define ROLLWISE_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* Decodes one character at s (at most n bytes) into *cp; returns its length
+ * in bytes, or 0 when the bytes are not valid UTF-8 (overlong, surrogate,
+ * out of range, truncated). */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* True for characters that must never reach a terminal from lesson text:
+ * C0 and C1 controls other than tab and newline, DEL, and the bidirectional
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069) and U+200E/U+200F. */
+bool utf8_unsafe(uint32_t cp);
+/* Columns cp takes on a terminal: 0 for combining marks, 2 for wide (CJK,
+ * emoji), 1 otherwise. Independent of the locale so layout is testable. */
+int utf8_width(uint32_t cp);
+/* Columns the first n bytes of s take; invalid bytes count as 1 each. */
+int utf8_strwidth(const char *s, size_t n);
+/* True when all n bytes of s are valid UTF-8. */
+bool utf8_valid(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,214 @@
+/* validate.c - rules that need the whole course: unique ids, references to
+ * sources and pages, what makes a question answerable, and warnings. */
+#include "core/load.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Screen lines a page may take at 80x24 (title bar, page title, blank, key bar). */
+#define PAGE_LINES 20
+#define PAGE_COLS 78
+
+struct ctx {
+	const struct course *c;
+	struct diags *d;
+};
+
+__attribute__((format(printf, 4, 0)))
+static void say(const struct ctx *x, enum diag_level level, struct mark m,
+		const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+	diag_add(x->d, level, x->c->path, m.line, m.col, "%s", msg);
+	free(msg);
+}
+
+__attribute__((format(printf, 3, 4)))
+static void err(const struct ctx *x, struct mark m, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, DIAG_ERROR, m, fmt, ap);
+	va_end(ap);
+}
+
+__attribute__((format(printf, 3, 4)))
+static void warn(const struct ctx *x, struct mark m, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(x, DIAG_WARNING, m, fmt, ap);
+	va_end(ap);
+}
+
+/* Reports the second of two equal ids in an array of structs. */
+static void unique(const struct ctx *x, const void *base, size_t n, size_t size,
+		   size_t id_off, size_t at_off, const char *what)
+{
+	for (size_t i = 1; i < n; i++) {
+		const char *e = (const char *)base + i * size;
+		const char *id = *(char *const *)(e + id_off);
+		for (size_t j = 0; id && j < i; j++) {
+			const char *f = (const char *)base + j * size;
+			const char *other = *(char *const *)(f + id_off);
+			if (other && !strcmp(id, other)) {
+				const struct mark *m = (const struct mark *)(e + at_off);
+				const struct mark *first = (const struct mark *)(f + at_off);
+				err(x, *m, "%s '%s' is used twice (first at line %d)",
+				    what, id, first->line);
+				break;
+			}
+		}
+	}
+}
+
+#define UNIQUE(x, arr, n, type, what) \
+	unique(x, arr, n, sizeof(type), offsetof(type, id), offsetof(type, at), what)
+
+static void check_refs(const struct ctx *x, const struct source_refs *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!course_source(x->c, r->ids[i]))
+			err(x, r->at[i], "source '%s' is not in the course's 'sources'",
+			    r->ids[i]);
+}
+
+/* The id a page gets from its title: lower case, other runs become '-'. */
+static char *slug(const char *title, size_t index)
+{
+	size_t n = strlen(title), k = 0;
+	char *s = xmalloc(n + 1);
+	for (size_t i = 0; i < n && k < 64; i++) {
+		char ch = title[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			s[k++] = ch;
+		else if (k > 0 && s[k - 1] != '-')
+			s[k++] = '-';
+	}
+	while (k > 0 && s[k - 1] == '-')
+		k--;
+	s[k] = '\0';
+	if (k == 0) {
+		free(s);
+		s = xasprintf("page-%zu", index + 1);
+	}
+	return s;
+}
+
+static void check_page(const struct ctx *x, struct page *p, size_t index)
+{
+	if (!p->id && p->title)
+		p->id = slug(p->title, index);
+	check_refs(x, &p->sources);
+	if (!p->text)
+		return;
+	struct text t = { 0 };
+	text_layout(&t, p->text, PAGE_COLS);
+	if (t.n > PAGE_LINES) {
+		warn(x, p->at, "page '%s' takes %zu lines at %d columns; one 80x24 "
+		     "screen shows %d: split it into two pages",
+		     p->title ? p->title : "", t.n, PAGE_COLS, PAGE_LINES);
+	}
+	text_free(&t);
+}
+
+static size_t correct_count(const struct question *q)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < q->nchoices; i++)
+		k += q->choices[i].correct;
+	return k;
+}
+
+static void check_true_false(const struct ctx *x, struct question *q)
+{
+	q->shuffle = false;
+	if (q->nchoices != 2 || !q->choices[0].text || !q->choices[1].text) {
+		err(x, q->at, "true-false question '%s' needs exactly the choices "
+		    "True and False", q->id ? q->id : "");
+		return;
+	}
+	bool t0 = !strcasecmp(q->choices[0].text, "true");
+	bool f0 = !strcasecmp(q->choices[0].text, "false");
+	bool t1 = !strcasecmp(q->choices[1].text, "true");
+	bool f1 = !strcasecmp(q->choices[1].text, "false");
+	if (!((t0 && f1) || (f0 && t1))) {
+		err(x, q->choices[0].at, "the choices of true-false question '%s' must "
+		    "be True and False", q->id ? q->id : "");
+		return;
+	}
+	if (f0) { /* shown True first */
+		struct choice tmp = q->choices[0];
+		q->choices[0] = q->choices[1];
+		q->choices[1] = tmp;
+	}
+	if (correct_count(q) != 1)
+		err(x, q->at, "true-false question '%s' needs exactly one correct "
+		    "choice", q->id ? q->id : "");
+}
+
+static void check_answers(const struct ctx *x, struct question *q)
+{
+	const char *id = q->id ? q->id : "";
+	size_t k = correct_count(q);
+	if (q->kind == KIND_TRUE_FALSE)
+		check_true_false(x, q);
+	else if (q->kind == KIND_SINGLE && k != 1 && q->nchoices >= 2)
+		err(x, q->at, "single question '%s' needs exactly one correct "
+		    "choice, not %d", id, (int)k);
+	else if (q->kind == KIND_MULTIPLE && k == 0 && q->nchoices >= 2)
+		err(x, q->at, "multiple question '%s' needs at least one correct "
+		    "choice", id);
+}
+
+static void check_question(const struct ctx *x, const struct lesson *l,
+			   struct question *q)
+{
+	check_answers(x, q);
+	check_refs(x, &q->sources);
+	if (q->review) {
+		size_t i = 0;
+		while (i < l->npages && !(l->pages[i].id && !strcmp(l->pages[i].id, q->review)))
+			i++;
+		if (i == l->npages)
+			err(x, q->review_at, "review page '%s' is not a page of this "
+			    "lesson", q->review);
+		q->review_page = i < l->npages ? i : 0;
+	} else if (q->critical) {
+		err(x, q->at, "critical question '%s' needs 'review': the page to "
+		    "re-read when it is missed", q->id ? q->id : "");
+	}
+	if (!q->explanation)
+		warn(x, q->at, "question '%s' has no explanation", q->id ? q->id : "");
+	for (size_t i = 0; i < q->nchoices; i++)
+		if (!q->choices[i].correct && !q->choices[i].feedback &&
+		    q->choices[i].text)
+			warn(x, q->choices[i].at, "wrong choice '%s' has no feedback",
+			     q->choices[i].text);
+}
+
+static void check_lesson(const struct ctx *x, struct lesson *l)
+{
+	for (size_t i = 0; i < l->npages; i++)
+		check_page(x, &l->pages[i], i);
+	UNIQUE(x, l->pages, l->npages, struct page, "page id");
+	UNIQUE(x, l->quiz.questions, l->quiz.nquestions, struct question, "question id");
+	for (size_t i = 0; i < l->quiz.nquestions; i++)
+		check_question(x, l, &l->quiz.questions[i]);
+}
+
+void course_validate(struct course *c, struct diags *d)
+{
+	struct ctx x = { c, d };
+	UNIQUE(&x, c->sources, c->nsources, struct source, "source id");
+	UNIQUE(&x, c->lessons, c->nlessons, struct lesson, "lesson id");
+	for (size_t i = 0; i < c->nlessons; i++)
+		check_lesson(&x, &c->lessons[i]);
+}

@@ -1,0 +1,46 @@
+# lib.sh - helpers for the shell tests; source it. Each check prints a TAP line.
+# $ROLLWISE_BIN is the program under test; $BUILD the build dir (tools in $BUILD/tools).
+set -u
+: "${ROLLWISE_BIN:?}" "${ROLLWISE_TESTS:?}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/rollwise-test.XXXXXX")
+# A private home so no test sees the user's progress or lessons.
+export HOME="$T/home" XDG_STATE_HOME="$T/home/.local/state" \
+       XDG_DATA_HOME="$T/home/.local/share" XDG_DATA_DIRS="$T/nodata"
+mkdir -p "$HOME"
+unset ROLLWISE_LESSONS NO_COLOR
+SOCK="$T/tmux.sock"
+cleanup() {
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+ok()   { echo "ok - $*"; }
+fail() { echo "not ok - $*"; }
+# check DESC CMD...: ok when CMD succeeds.
+check() { d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
+
+# tmux helpers: one private server per test file.
+tm() { tmux -S "$SOCK" "$@"; }
+# tstart COLSxROWS CMD: start CMD in a fresh session "t" of that size.
+tstart() {
+	size=$1; shift
+	tm kill-server 2>/dev/null
+	tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
+		"env TERM=${TTERM:-screen-256color} $*; echo '[exited '\$?']'; sleep 30"
+}
+screen() { tm capture-pane -p -t t; }
+keys() { tm send-keys -t t "$@"; }
+# waitfor TEXT [SECONDS]: wait until TEXT is on screen; 0 when it appears.
+waitfor() {
+	n=$(( ${2:-5} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	echo "# timed out waiting for: $1"; screen | sed 's/^/# |/'
+	return 1
+}
+# onscreen TEXT: TEXT is on the screen now.
+onscreen() { screen | grep -qF -- "$1"; }
