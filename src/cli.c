@@ -1,6 +1,8 @@
 /* cli.c - option parsing and the commands that only print. */
 #include "cli.h"
 #include "core/catalog.h"
+#include "core/export.h"
+#include "core/session.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -175,5 +177,31 @@ int cli_list(const struct options *o)
 		fputs("rollwise: no courses found; see 'rollwise --help'\n", stderr);
 	diag_free(&d);
 	catalog_free(&cat);
+	return status;
+}
+
+int cli_progress(const struct options *o)
+{
+	enum export_format fmt = EXPORT_TEXT;
+	if (o->format && export_format_parse(o->format, &fmt) != 0)
+		return bad("--format must be text, csv or json, not ", o->format);
+	struct session s;
+	session_open(&s, o->lessons, o->nlessons);
+	char *w = session_take_warning(&s);
+	if (w) {
+		fprintf(stderr, "rollwise: ");
+		diag_put_safe(stderr, w);
+		fputc('\n', stderr);
+		free(w);
+	}
+	char *err = NULL;
+	int status = 0;
+	if (export_write(stdout, fmt, s.prog, &s.cat, &err) != 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "rollwise: cannot write the results: %s\n",
+			err ? err : "write error");
+		status = 1;
+	}
+	free(err);
+	session_close(&s);
 	return status;
 }

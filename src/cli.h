@@ -27,4 +27,7 @@ int cli_check(const struct options *o);
 /* rollwise list: one line per course; returns the exit status. */
 int cli_list(const struct options *o);
 
+/* rollwise progress: the learner's results as text, CSV or JSON. */
+int cli_progress(const struct options *o);
+
 #endif

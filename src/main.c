@@ -1,8 +1,58 @@
 /* main.c - entry point: parse the command line, run a command or the tutor. */
 #include "cli.h"
+#include "core/session.h"
+#include "plain/plain.h"
+#include "tui/tui.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Why the tutor cannot draw screens here, or NULL when it can. */
+static const char *why_plain(void)
+{
+	const char *term = getenv("TERM");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return "not a terminal";
+	if (!term || !*term || !strcmp(term, "dumb"))
+		return "TERM is unset or dumb";
+	return NULL;
+}
+
+static int tutor(const struct options *o)
+{
+	struct session s;
+	session_open(&s, o->lessons, o->nlessons);
+	const char *course = o->nargs > 0 ? o->args[0] : NULL;
+	const char *lesson = o->nargs > 1 ? o->args[1] : NULL;
+	bool review = o->cmd == CMD_REVIEW;
+	int status = -1;
+	struct due_item *due = NULL;
+	if (review && session_due(&s, &due) == 0) {
+		puts("Nothing is due for review now. Missed questions come back the next day.");
+		status = 0;
+	}
+	free(due);
+	const char *why = o->plain ? "" : why_plain();
+	if (status < 0 && !why) {
+		status = tui_run(&s, course, lesson, review);
+		if (status < 0)
+			why = "the terminal type is not known";
+	}
+	if (status < 0) {
+		if (*why)
+			fprintf(stderr, "rollwise: plain mode (%s)\n", why);
+		status = plain_run(&s, stdin, stdout, course, lesson, review);
+	}
+	if (status == 1 && course && !catalog_find(&s.cat, course))
+		fprintf(stderr, "rollwise: no course '%s'; see 'rollwise list'\n", course);
+	else if (status == 1)
+		fprintf(stderr, "rollwise: course '%s' has no lesson '%s'\n", course, lesson);
+	session_close(&s);
+	return status;
+}
 
 int main(int argc, char **argv)
 {
@@ -20,8 +70,11 @@ int main(int argc, char **argv)
 	case CMD_LIST:
 		status = cli_list(&o);
 		break;
+	case CMD_PROGRESS:
+		status = cli_progress(&o);
+		break;
 	default:
-		status = 2;
+		status = tutor(&o);
 		break;
 	}
 	cli_free(&o);

@@ -26,6 +26,8 @@ tm() { tmux -S "$SOCK" "$@"; }
 tstart() {
 	size=$1; shift
 	tm kill-server 2>/dev/null
+	n=0
+	while [ -S "$SOCK" ] && [ $n -lt 40 ]; do sleep 0.05; n=$((n + 1)); done
 	tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
 		"env TERM=${TTERM:-screen-256color} $*; echo '[exited '\$?']'; sleep 30"
 }

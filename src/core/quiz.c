@@ -53,6 +53,14 @@ size_t quiz_choice_at(const struct quiz_run *r, size_t q, size_t k)
 	return r->order[q][k];
 }
 
+size_t quiz_slot_of(const struct quiz_run *r, size_t q, size_t ci)
+{
+	for (size_t k = 0; k < 9; k++)
+		if (r->order[q][k] == ci)
+			return k;
+	return 0;
+}
+
 bool quiz_is_correct(const struct question *q, choice_set picked)
 {
 	choice_set want = 0;

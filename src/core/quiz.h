@@ -27,6 +27,8 @@ void quiz_run_init(struct quiz_run *r, const struct lesson *l, unsigned seed);
 void quiz_run_free(struct quiz_run *r);
 /* The choice index shown in display slot k of question q. */
 size_t quiz_choice_at(const struct quiz_run *r, size_t q, size_t k);
+/* The display slot in which choice index ci of question q is shown. */
+size_t quiz_slot_of(const struct quiz_run *r, size_t q, size_t ci);
 /* Records the answer to the current question; true when it was right. */
 bool quiz_answer(struct quiz_run *r, choice_set picked);
 /* True when picked is exactly the set of correct choices of q. */

@@ -73,7 +73,7 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 {
 	struct buf line = { 0 };
 	int indent = first, col = 0;
-	size_t i = 0;
+	size_t i = 0, before = t->n;
 	if (width < 4)
 		width = 4;
 	for (;;) {
@@ -124,20 +124,34 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 			j += k;
 		}
 	}
-	if (col > 0 || t->n == 0 || line.len > 0)
-		push_line(t, line.s ? line.s : "", line.a, line.len, indent + col);
+	if (col > 0 || t->n == before)
+		push_line(t, line.s ? line.s : "", line.a, line.len, col > 0 ? indent + col : 0);
 	buf_free(&line);
 }
 
-/* Appends s to b with *emphasis* turned into attributes. An opening '*' must
- * be followed by a non-space and have a closing '*' after a non-space. */
+static bool is_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+/* A '*' that can close emphasis: after a non-space, not before a letter. */
+static bool closes(const char *s, size_t j, size_t n)
+{
+	return s[j] == '*' && s[j - 1] != ' ' && (j + 1 == n || !is_word(s[j + 1]));
+}
+
+/* Appends s to b with *emphasis* turned into attributes. An opening '*'
+ * stands at the start or after a non-letter and before a non-space; the
+ * closing one after a non-space and before a non-letter. */
 static void put_marked(struct buf *b, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		if (s[i] == '*' && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '*') {
+		if (s[i] == '*' && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '*' &&
+		    (i == 0 || !is_word(s[i - 1]))) {
 			size_t j = i + 2;
-			while (j < n && !(s[j] == '*' && s[j - 1] != ' '))
+			while (j < n && !closes(s, j, n))
 				j++;
 			if (j < n) {
 				buf_put(b, s + i + 1, j - i - 1, TEXT_EM);
@@ -150,7 +164,8 @@ static void put_marked(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* Appends one source line to a block, joined by a space; tabs become spaces. */
+/* Appends one source line to a block, joined by a space; tabs become
+ * spaces. Emphasis is found when the block is complete, so it may span lines. */
 static void block_add(struct buf *b, const char *s, size_t n)
 {
 	while (n > 0 && (*s == ' ' || *s == '\t'))
@@ -160,7 +175,7 @@ static void block_add(struct buf *b, const char *s, size_t n)
 	if (b->len > 0)
 		buf_put(b, " ", 1, 0);
 	size_t start = b->len;
-	put_marked(b, s, n);
+	buf_put(b, s, n, 0);
 	for (size_t k = start; k < b->len; k++)
 		if (b->s[k] == '\t')
 			b->s[k] = ' ';
@@ -175,17 +190,12 @@ static void flush(struct text *t, struct buf *b, enum block *kind,
 		return;
 	if (*last != NONE && !(*last == BULLET && *kind == BULLET))
 		push_line(t, "", NULL, 0, 0);
-	if (*kind == BULLET) {
-		struct buf item = { 0 };
+	struct buf item = { 0 };
+	if (*kind == BULLET)
 		buf_put(&item, "- ", 2, 0);
-		buf_put(&item, b->s, b->len, 0);
-		if (b->len > 0)
-			memcpy(item.a + 2, b->a, b->len);
-		wrap(t, &item, width, 0, 2);
-		buf_free(&item);
-	} else {
-		wrap(t, b, width, 0, 0);
-	}
+	put_marked(&item, b->s ? b->s : "", b->len);
+	wrap(t, &item, width, 0, *kind == BULLET ? 2 : 0);
+	buf_free(&item);
 	*last = *kind;
 	*kind = NONE;
 	b->len = 0;
@@ -288,4 +298,20 @@ char *text_fit(const char *s, int width)
 		i += k;
 	}
 	return xstrndup(s, i);
+}
+
+char *text_ellipsize(const char *s, int width)
+{
+	if (utf8_strwidth(s, strlen(s)) <= width)
+		return xstrdup(s);
+	if (width < 4)
+		return text_fit(s, width);
+	char *f = text_fit(s, width - 3);
+	char *sp = strrchr(f, ' ');
+	bool at_word_end = s[strlen(f)] == ' ';
+	if (!at_word_end && sp && sp - f > (width - 3) / 2)
+		*sp = '\0';
+	char *out = xasprintf("%s...", f);
+	free(f);
+	return out;
 }

@@ -37,4 +37,7 @@ char *text_sanitize(const char *s);
  * character in half; caller frees. */
 char *text_fit(const char *s, int width);
 
+/* s cut to at most width columns at a word, with "..." when cut; caller frees. */
+char *text_ellipsize(const char *s, int width);
+
 #endif

@@ -53,6 +53,29 @@ static void emphasis(void **state)
 	text_free(&t);
 }
 
+static void emphasis_rules(void **state)
+{
+	(void)state;
+	struct text t = { 0 };
+	/* spans two source lines of one paragraph */
+	text_layout(&t, "a *b\nc* d", 40);
+	assert_string_equal(t.lines[0].text, "a b c d");
+	assert_int_equal(t.lines[0].attr[2], TEXT_EM);
+	assert_int_equal(t.lines[0].attr[4], TEXT_EM);
+	text_free(&t);
+	/* a '*' right after a word does not open emphasis */
+	text_layout(&t, "session*. Then *one* word.", 40);
+	assert_string_equal(t.lines[0].text, "session*. Then one word.");
+	assert_int_equal(t.lines[0].attr[10], 0);
+	assert_int_equal(t.lines[0].attr[15], TEXT_EM);
+	text_free(&t);
+	/* in a bullet */
+	text_layout(&t, "- *all* of it", 40);
+	assert_string_equal(t.lines[0].text, "- all of it");
+	assert_int_equal(t.lines[0].attr[2], TEXT_EM);
+	text_free(&t);
+}
+
 static void utf8_widths(void **state)
 {
 	(void)state;
@@ -112,6 +135,20 @@ static void fit(void **state)
 	free(s);
 }
 
+static void ellipsize(void **state)
+{
+	(void)state;
+	char *s = text_ellipsize("short", 10);
+	assert_string_equal(s, "short");
+	free(s);
+	s = text_ellipsize("the first day and the first week", 20);
+	assert_string_equal(s, "the first day and...");
+	free(s);
+	s = text_ellipsize("abcdefghijklmnop", 10);
+	assert_string_equal(s, "abcdefg...");
+	free(s);
+}
+
 static void decode(void **state)
 {
 	(void)state;
@@ -133,11 +170,13 @@ int main(void)
 		cmocka_unit_test(wrap_words),
 		cmocka_unit_test(paragraphs_and_bullets),
 		cmocka_unit_test(emphasis),
+		cmocka_unit_test(emphasis_rules),
 		cmocka_unit_test(utf8_widths),
 		cmocka_unit_test(long_word_cut),
 		cmocka_unit_test(wrap_indent),
 		cmocka_unit_test(sanitize),
 		cmocka_unit_test(fit),
+		cmocka_unit_test(ellipsize),
 		cmocka_unit_test(decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

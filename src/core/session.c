@@ -1,0 +1,171 @@
+/* session.c - the courses and the learner's progress for one run, saved
+ * after every action. */
+#include "core/session.h"
+#include "core/store.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Keeps the first problem for the learner; later ones until it is shown
+ * add nothing new (one line at a time is all a screen shows). */
+static void warn(struct session *s, char *msg)
+{
+	if (!msg)
+		return;
+	if (s->warning)
+		free(msg);
+	else
+		s->warning = msg;
+}
+
+static void seed_init(struct session *s)
+{
+	const char *env = getenv("ROLLWISE_SEED");
+	if (env && *env)
+		s->seed = (unsigned)strtoul(env, NULL, 10);
+	else
+		s->seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+}
+
+void session_open(struct session *s, char *const *extra, size_t nextra)
+{
+	*s = (struct session){ 0 };
+	seed_init(s);
+	struct search_path sp;
+	struct diags d = { 0 };
+	search_path_init(&sp, extra, nextra);
+	catalog_load(&s->cat, &sp, &d);
+	search_path_free(&sp);
+	/* Count files, not messages: one broken file can report many. */
+	for (size_t i = 0; i < d.n; i++)
+		if (d.v[i].level == DIAG_ERROR &&
+		    (i == 0 || strcmp(d.v[i].path, d.v[i - 1].path) != 0))
+			s->bad_files++;
+	diag_free(&d);
+	char *err = NULL, *notice = NULL;
+	if (store_open(NULL, &s->store, &err) != 0) {
+		warn(s, xasprintf("Progress will not be saved: %s", err));
+		free(err);
+		s->store = NULL;
+		s->prog = progress_new();
+		return;
+	}
+	s->prog = store_load(s->store, &notice);
+	warn(s, notice);
+}
+
+void session_close(struct session *s)
+{
+	store_close(s->store);
+	progress_free(s->prog);
+	catalog_free(&s->cat);
+	free(s->warning);
+	*s = (struct session){ 0 };
+}
+
+char *session_take_warning(struct session *s)
+{
+	char *w = s->warning;
+	s->warning = NULL;
+	return w;
+}
+
+static void save(struct session *s)
+{
+	if (!s->store)
+		return;
+	char *err = NULL, *notice = NULL;
+	if (store_save(s->store, s->prog, &err, &notice) != 0) {
+		warn(s, xasprintf("Could not save progress: %s", err));
+		free(err);
+	}
+	warn(s, notice);
+}
+
+bool session_notice_seen(const struct session *s)
+{
+	return s->prog->notice_seen;
+}
+
+void session_notice_done(struct session *s)
+{
+	progress_notice_seen(s->prog);
+	save(s);
+}
+
+void session_visit(struct session *s, const struct course *c,
+		   const struct lesson *l, size_t page)
+{
+	if (progress_visit(s->prog, c->id, l->id, page, time(NULL)) == 0)
+		save(s);
+}
+
+void session_answer(struct session *s, const struct course *c,
+		    const struct lesson *l, const struct question *q, bool correct)
+{
+	if (progress_answer(s->prog, c->id, l->id, q->id, correct, time(NULL)) == 0)
+		save(s);
+}
+
+void session_attempt(struct session *s, const struct course *c,
+		     const struct quiz_run *r)
+{
+	char hash[17];
+	lesson_hash(r->lesson, hash);
+	if (progress_attempt(s->prog, c->id, r->lesson->id, quiz_score(r),
+			     quiz_passed(r), c->version, hash, time(NULL)) == 0)
+		save(s);
+}
+
+void session_status(const struct session *s, const struct course *c,
+		    const struct lesson *l, struct lesson_status *out)
+{
+	progress_lesson_status(s->prog, c, l, out);
+}
+
+char *session_status_text(const struct session *s, const struct course *c,
+			  const struct lesson *l)
+{
+	struct lesson_status st;
+	progress_lesson_status(s->prog, c, l, &st);
+	switch (st.state) {
+	case LESSON_IN_PROGRESS:
+		return xasprintf("page %zu of %zu", st.page + 1, l->npages);
+	case LESSON_PASSED:
+		return st.updated ? xasprintf("updated since you passed (%d%%)", st.best)
+				  : xasprintf("passed, best %d%%", st.best);
+	case LESSON_NOT_PASSED:
+		return xasprintf("not passed, best %d%%", st.best);
+	default:
+		return xstrdup("not started");
+	}
+}
+
+size_t session_next_lesson(const struct session *s, const struct course *c)
+{
+	for (size_t i = 0; i < c->nlessons; i++) {
+		struct lesson_status st;
+		progress_lesson_status(s->prog, c, &c->lessons[i], &st);
+		if (st.state != LESSON_PASSED)
+			return i;
+	}
+	return 0;
+}
+
+size_t session_resume_page(const struct session *s, const struct course *c,
+			   const struct lesson *l)
+{
+	struct lesson_status st;
+	progress_lesson_status(s->prog, c, l, &st);
+	if (st.state == LESSON_IN_PROGRESS && st.page < l->npages)
+		return st.page;
+	return 0;
+}
+
+size_t session_due(const struct session *s, struct due_item **out)
+{
+	return progress_due(s->prog, &s->cat, time(NULL), out);
+}
