@@ -1,0 +1,81 @@
+# resume.sh - progress survives a dropped connection: answer in tmux, hang up,
+# start again and find the answer kept, the place resumed, the notice not
+# shown again; reviews come due; results export as CSV and JSON.
+. "$ROLLWISE_TESTS/lib.sh"
+export LANG=C.UTF-8 ROLLWISE_SEED=1
+L="--lessons $ROLLWISE_TESTS/fixtures/good"
+RW="$ROLLWISE_BIN $L"
+state=$XDG_STATE_HOME/rollwise/progress.yaml
+
+tstart 80x24 "$RW"
+waitfor "This is education" >/dev/null
+keys Enter
+waitfor "> Test course" >/dev/null
+keys Enter Enter
+waitfor "Introduction page" >/dev/null
+keys n
+waitfor "page 2 of 2" >/dev/null
+keys z
+waitfor "question 1 of 3" >/dev/null
+keys 2
+check "answered in the first session" waitfor "Not right."
+pid=$(pgrep -n -x rollwise)
+tm kill-server     # the terminal hangs up, as when an SSH link drops
+n=0; while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+check "state file exists after the hang-up" [ -s "$state" ]
+check "state dir is private (0700)" [ "$(stat -c %a "$(dirname "$state")")" = 700 ]
+check "state file is private (0600)" [ "$(stat -c %a "$state")" = 600 ]
+check "the answer was saved" grep -q "question: q-single" "$state"
+
+tstart 80x24 "$RW"
+check "second start: no notice, straight to the menu" waitfor "> Test course"
+check "notice not shown again" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 'This is education'"
+keys Enter
+check "lesson list shows where we were" waitfor "page 2 of 2"
+keys Enter
+check "reader resumes at page 2" waitfor "A long page"
+keys q q q
+waitfor "[exited 0]" >/dev/null
+
+# A missed question comes due for review: move its due date into the past.
+sed -i "s/due: '[^']*'/due: '2020-01-01T00:00:00Z'/" "$state"
+printf '' | $RW --plain >"$T/out" 2>&1
+check "menu says a review is due" grep -q "Review: 1 question due" "$T/out"
+printf '1\n' | $RW --plain review >"$T/out" 2>&1
+check "review asks the missed question" grep -q "^Which answer is right?" "$T/out"
+check "review reports the score" grep -q "^Review: 1 of 1 right." "$T/out"
+$RW --plain review </dev/null >"$T/out" 2>&1
+check "after a right review nothing is due" grep -q "Nothing is due for review now" "$T/out"
+
+# Finish the quiz in plain mode, then export the results.
+printf '1\n\n\n\n1\n2\n1 3\nq\nq\nq\n' | $RW --plain testcourse >/dev/null 2>&1
+$RW progress --format csv >"$T/p.csv"
+check "progress csv: exit 0" [ $? -eq 0 ]
+check "progress csv parses with a real CSV reader" python3 -c "
+import csv,sys
+rows=list(csv.DictReader(open('$T/p.csv',newline='')))
+r=[x for x in rows if x['course']=='testcourse' and x['lesson']=='first'][0]
+assert r['status']=='passed', r
+assert r['best_score']=='100', r
+assert r['attempts']=='1', r
+assert r['first_passed'].endswith('Z'), r
+assert len(r['content_hash'])==16, r
+assert r['course_version']=='1', r
+"
+check "csv uses CRLF line ends (RFC 4180)" sh -c "head -1 '$T/p.csv' | od -c | grep -q '\\\\r  \\\\n'"
+$RW progress --format json >"$T/p.json"
+check "progress json parses" python3 -c "
+import json
+rows=json.load(open('$T/p.json'))
+r=[x for x in rows if x['lesson']=='first'][0]
+assert r['status']=='passed' and r['best_score']==100, r
+"
+$RW progress >"$T/p.txt"
+check "progress text has a header and the lesson" sh -c "grep -q '^COURSE' '$T/p.txt' && grep -q 'testcourse  *first  *passed' '$T/p.txt'"
+
+# A damaged state file is moved aside, the learner is told, and nothing crashes.
+printf 'rollwise-progress: 1\nplace: {course: [' >"$state"
+printf 'q\n' | $RW --plain >"$T/out" 2>&1
+check "damaged state: still runs" grep -q "Choose a course by number" "$T/out"
+check "damaged state: learner is told" grep -qi "moved aside\|damaged\|corrupt" "$T/out"
+check "damaged state: old file kept aside" sh -c "ls '$XDG_STATE_HOME/rollwise/' | grep -q 'progress.yaml.corrupt-'"

@@ -1,0 +1,168 @@
+/* savetool - drives the progress store for the shell fault tests.
+ *
+ *   savetool save [-n COUNT] [-q PREFIX] [-m MOD] [--enospc]
+ *       COUNT times (0: until killed): turn a page, answer question
+ *       PREFIX-i (PREFIX-(i % MOD) with -m), record a quiz attempt, save.
+ *       --enospc makes every write fail as on a full disk.
+ *   savetool load          load; print "notice: ..." if any, then a summary
+ *   savetool parse FILE    parse FILE without touching it; print a summary
+ *   savetool count PREFIX  questions whose id starts with PREFIX, from a load
+ *
+ * The state directory is the default one ($XDG_STATE_HOME/rollwise). Exit
+ * status: 0 fine, 1 a save or parse failed, 2 usage or the store would not open. */
+#include "core/store.h"
+#include "core/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static ssize_t write_enospc(int fd, const void *buf, size_t n)
+{
+	(void)fd;
+	(void)buf;
+	(void)n;
+	errno = ENOSPC;
+	return -1;
+}
+
+static void summary(const struct progress *p)
+{
+	unsigned long long attempts = 0, answers = 0;
+	for (size_t i = 0; i < p->nlessons; i++)
+		for (size_t j = 0; j < p->lessons[i].ntallies; j++)
+			attempts += p->lessons[i].tallies[j].n;
+	for (size_t i = 0; i < p->nquestions; i++)
+		answers += p->questions[i].nanswers;
+	printf("lessons=%zu questions=%zu answers=%llu attempts=%llu\n",
+	       p->nlessons, p->nquestions, answers, attempts);
+}
+
+static struct store *open_or_die(void)
+{
+	struct store *s;
+	char *err;
+	if (store_open(NULL, &s, &err) != 0) {
+		fprintf(stderr, "savetool: %s\n", err);
+		free(err);
+		exit(2);
+	}
+	return s;
+}
+
+static struct progress *load(struct store *s)
+{
+	char *notice;
+	struct progress *p = store_load(s, &notice);
+	if (notice)
+		printf("notice: %s\n", notice);
+	free(notice);
+	return p;
+}
+
+static int one_save(struct store *s, struct progress *p, const char *prefix,
+		    unsigned long i, unsigned long mod)
+{
+	char q[64], *err, *notice;
+	time_t now = time(NULL);
+	snprintf(q, sizeof q, "%s-%lu", prefix, mod ? i % mod : i);
+	progress_visit(p, "course", "lesson", i % 5, now);
+	progress_answer(p, "course", "lesson", q, i % 3 == 0, now);
+	progress_attempt(p, "course", "lesson", (int)(i % 101), i % 101 >= 80, 1,
+			 "0123456789abcdef", now);
+	if (store_save(s, p, &err, &notice) != 0) {
+		fprintf(stderr, "savetool: save failed: %s\n", err);
+		free(err);
+		return 1;
+	}
+	if (notice)
+		printf("notice: %s\n", notice);
+	free(notice);
+	return 0;
+}
+
+static int cmd_save(int argc, char **argv)
+{
+	unsigned long count = 1, mod = 0;
+	const char *prefix = "q";
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "-n") && i + 1 < argc)
+			count = strtoul(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "-q") && i + 1 < argc)
+			prefix = argv[++i];
+		else if (!strcmp(argv[i], "-m") && i + 1 < argc)
+			mod = strtoul(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--enospc"))
+			store_write_fn = write_enospc;
+		else
+			return 2;
+	}
+	struct store *s = open_or_die();
+	struct progress *p = load(s);
+	int rc = 0;
+	for (unsigned long i = 0; rc == 0 && (count == 0 || i < count); i++)
+		rc = one_save(s, p, prefix, i, mod);
+	progress_free(p);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_parse(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		perror(path);
+		return 1;
+	}
+	char *buf = xmalloc(PROGRESS_MAX_BYTES + 1), *err;
+	size_t len = fread(buf, 1, PROGRESS_MAX_BYTES + 1, fp);
+	fclose(fp);
+	struct progress *p;
+	int rc = store_parse(buf, len, &p, &err);
+	free(buf);
+	if (rc != 0) {
+		fprintf(stderr, "savetool: %s: %s\n", path, err);
+		free(err);
+		return 1;
+	}
+	summary(p);
+	progress_free(p);
+	return 0;
+}
+
+static int cmd_count(const char *prefix)
+{
+	struct store *s = open_or_die();
+	struct progress *p = load(s);
+	size_t n = 0;
+	for (size_t i = 0; i < p->nquestions; i++)
+		n += !strncmp(p->questions[i].question, prefix, strlen(prefix)) &&
+		     p->questions[i].nanswers > 0;
+	printf("%zu\n", n);
+	progress_free(p);
+	store_close(s);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "save"))
+		return cmd_save(argc - 2, argv + 2);
+	if (argc == 3 && !strcmp(argv[1], "parse"))
+		return cmd_parse(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "count"))
+		return cmd_count(argv[2]);
+	if (argc == 2 && !strcmp(argv[1], "load")) {
+		struct store *s = open_or_die();
+		struct progress *p = load(s);
+		summary(p);
+		progress_free(p);
+		store_close(s);
+		return 0;
+	}
+	fputs("usage: savetool save [-n N] [-q PREFIX] [-m MOD] [--enospc] | load |"
+	      " parse FILE | count PREFIX\n", stderr);
+	return 2;
+}
