@@ -135,7 +135,7 @@ char *session_status_text(const struct session *s, const struct course *c,
 	case LESSON_IN_PROGRESS:
 		return xasprintf("page %zu of %zu", st.page + 1, l->npages);
 	case LESSON_PASSED:
-		return st.updated ? xasprintf("updated since you passed (%d%%)", st.best)
+		return st.updated ? xasprintf("updated since you passed with %d%%", st.best)
 				  : xasprintf("passed, best %d%%", st.best);
 	case LESSON_NOT_PASSED:
 		return xasprintf("not passed, best %d%%", st.best);

@@ -79,3 +79,23 @@ printf 'q\n' | $RW --plain >"$T/out" 2>&1
 check "damaged state: still runs" grep -q "Choose a course by number" "$T/out"
 check "damaged state: learner is told" grep -qi "moved aside\|damaged\|corrupt" "$T/out"
 check "damaged state: old file kept aside" sh -c "ls '$XDG_STATE_HOME/rollwise/' | grep -q 'progress.yaml.corrupt-'"
+
+# A lesson edited after it was passed says so, and its quiz can be retaken.
+mkdir -p "$T/edit"
+cp "$ROLLWISE_TESTS/fixtures/good/tutor.yaml" "$T/edit/"
+E="$ROLLWISE_BIN --lessons $T/edit"
+export XDG_STATE_HOME="$T/state-edit"
+printf '\n\n\n1\n2\n\n1 3\nq\nq\nq\n' | $E --plain testcourse >/dev/null 2>&1
+printf 'q\n' | $E --plain testcourse >"$T/out" 2>&1
+check "passed lesson before the edit" grep -q "^1. First lesson (passed, best 100%)" "$T/out"
+sed -i 's/This is the \*first\* page/This is the *revised* page/' "$T/edit/tutor.yaml"
+printf 'q\n' | $E --plain testcourse >"$T/out" 2>&1
+check "edited lesson: updated since you passed" grep -q "^1. First lesson (updated since you passed with 100%)" "$T/out"
+# A lesson removed from the files does not break loading or export.
+sed -i 's/id: second$/id: renamed/' "$T/edit/tutor.yaml"
+printf '\n\n1\nq\nq\nq\n' | $E --plain testcourse renamed >/dev/null 2>&1
+sed -i 's/id: renamed$/id: second-b/' "$T/edit/tutor.yaml"
+printf 'q\n' | $E --plain >"$T/out" 2>&1
+check "a lesson gone from the files: still loads" grep -q "Choose a course by number" "$T/out"
+$E progress --format csv >"$T/p.csv"
+check "a lesson gone from the files: still exported" grep -q "^testcourse,renamed," "$T/p.csv"
