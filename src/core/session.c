@@ -4,6 +4,7 @@
 #include "core/store.h"
 #include "core/xalloc.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -78,7 +79,15 @@ static void save(struct session *s)
 	if (!s->store)
 		return;
 	char *err = NULL, *notice = NULL;
-	if (store_save(s->store, s->prog, &err, &notice) != 0) {
+	/* A Ctrl-Z while the lock is held would stall the learner's other
+	 * sessions until fg: hold job-control stops until the save is done. */
+	sigset_t stop, old;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	int rc = store_save(s->store, s->prog, &err, &notice);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
 		warn(s, xasprintf("Could not save progress: %s", err));
 		free(err);
 	}
