@@ -1,5 +1,6 @@
 /* course.c - the content model: look-ups, hashing and freeing. */
 #include "core/course.h"
+#include "core/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,23 @@ const struct source *course_source(const struct course *c, const char *id)
 		if (c->sources[i].id && !strcmp(c->sources[i].id, id))
 			return &c->sources[i];
 	return NULL;
+}
+
+char *course_cites(const struct course *c, const struct source_refs *refs)
+{
+	if (refs->n == 0)
+		return NULL;
+	size_t len = 1;
+	for (size_t i = 0; i < refs->n; i++) {
+		const struct source *s = course_source(c, refs->ids[i]);
+		len += strlen(s ? s->cite : refs->ids[i]) + 3;
+	}
+	char *out = xmalloc(len), *p = out;
+	for (size_t i = 0; i < refs->n; i++) {
+		const struct source *s = course_source(c, refs->ids[i]);
+		p += sprintf(p, "- %s\n", s ? s->cite : refs->ids[i]);
+	}
+	return out;
 }
 
 size_t course_questions(const struct course *c)

@@ -101,6 +101,9 @@ void course_free(struct course *c);
 const struct lesson *course_lesson(const struct course *c, const char *id);
 /* Finds a source by id, or NULL. */
 const struct source *course_source(const struct course *c, const char *id);
+/* The citations of refs as bullet lines ("- cite\n" each, in page markup),
+ * or NULL when refs is empty; caller frees. */
+char *course_cites(const struct course *c, const struct source_refs *refs);
 /* Number of questions in all the course's quizzes. */
 size_t course_questions(const struct course *c);
 /* A hash of everything a learner sees in the lesson, as 16 hex digits into

@@ -135,12 +135,11 @@ static void show_page(struct plain *p, const struct course *c,
 	const struct page *pg = &l->pages[i];
 	fprintf(p->out, "\nPage %zu of %zu: %s\n\n", i + 1, l->npages, pg->title);
 	markup(p, pg->text);
-	if (pg->sources.n) {
+	char *cites = course_cites(c, &pg->sources);
+	if (cites) {
 		fprintf(p->out, "\nSources:\n");
-		for (size_t k = 0; k < pg->sources.n; k++) {
-			const struct source *src = course_source(c, pg->sources.ids[k]);
-			say(p, "- %s", src ? src->cite : pg->sources.ids[k]);
-		}
+		markup(p, cites);
+		free(cites);
 	}
 	fputc('\n', p->out);
 }
@@ -181,8 +180,8 @@ static const char *kind_hint(const struct question *q)
 	}
 }
 
-static void verdict(struct plain *p, const struct quiz_run *r, const struct question *q,
-		    bool right)
+static void verdict(struct plain *p, const struct course *c, const struct quiz_run *r,
+		    const struct question *q, bool right)
 {
 	say(p, right ? "Right." : "Not right.");
 	if (!right) {
@@ -199,6 +198,12 @@ static void verdict(struct plain *p, const struct quiz_run *r, const struct ques
 			    q->choices[i].feedback);
 	if (q->explanation)
 		say(p, "Why: %s", q->explanation);
+	char *cites = course_cites(c, &q->sources);
+	if (cites) {
+		fprintf(p->out, "Sources:\n");
+		markup(p, cites);
+		free(cites);
+	}
 }
 
 /* Asks the run's current question; -1 at the end of input or on q. */
@@ -226,7 +231,7 @@ static int ask_question(struct plain *p, const struct course *c, struct quiz_run
 			picked |= 1u << quiz_choice_at(r, r->cur, k);
 	bool right = quiz_answer(r, picked);
 	session_answer(p->s, c, r->lesson, q, right);
-	verdict(p, r, q, right);
+	verdict(p, c, r, q, right);
 	if (!right && q->critical && q->review) {
 		const struct page *pg = &r->lesson->pages[q->review_page];
 		say(p, "This is a safety point. Re-read the page \"%s\".", pg->title);

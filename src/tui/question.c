@@ -277,17 +277,9 @@ static void review_page(struct tui_state *t)
 
 static void question_sources(struct tui_state *t)
 {
-	const struct question *q = cur_q(t);
-	const struct course *c = cur_course(t);
-	char *body = xstrdup("");
-	for (size_t i = 0; i < q->sources.n; i++) {
-		const struct source *s = course_source(c, q->sources.ids[i]);
-		char *nb = xasprintf("%s- %s\n", body, s ? s->cite : q->sources.ids[i]);
-		free(body);
-		body = nb;
-	}
+	char *body = course_cites(cur_course(t), &cur_q(t)->sources);
 	tui_overlay(t, "Sources for this question",
-		    q->sources.n ? body : "This question names no sources.");
+		    body ? body : "This question names no sources.");
 	free(body);
 }
 

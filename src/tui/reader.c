@@ -126,23 +126,10 @@ static void reader_draw(struct tui_state *t)
 
 void reader_sources(struct tui_state *t)
 {
-	const struct page *p = cur_page(t);
-	size_t cap = 256, n = 0;
-	char *body = xstrdup("");
-	for (size_t i = 0; i < p->sources.n; i++) {
-		const struct source *s = course_source(t->course, p->sources.ids[i]);
-		char *line = xasprintf("- %s\n", s ? s->cite : p->sources.ids[i]);
-		size_t k = strlen(line);
-		if (n + k + 1 > cap)
-			cap = (n + k + 1) * 2;
-		body = xreallocarray(body, cap, 1);
-		memcpy(body + n, line, k + 1);
-		n += k;
-		free(line);
-	}
+	char *body = course_cites(t->course, &cur_page(t)->sources);
 	tui_overlay(t, "Sources for this page",
-		    n ? body : "This page names no sources. The course's sources are "
-			       "listed on its other pages.");
+		    body ? body : "This page names no sources. The course's sources are "
+				  "listed on its other pages.");
 	free(body);
 }
 
