@@ -27,7 +27,8 @@ VARIANT ?= release
 ifeq ($(VARIANT),asan)
 OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 else ifeq ($(VARIANT),debug)
-OPT := -O0 -g
+# DWARF 4: valgrind 3.19 cannot read clang's default DWARF 5.
+OPT := -O0 -gdwarf-4
 else
 OPT := -O2 -g
 endif
@@ -58,7 +59,7 @@ PROG := $(B)/rollwise
 endif
 
 .PHONY: all run check check-unit check-asan check-valgrind deps deps-test \
-        install uninstall clean fuzz bench
+        install uninstall clean fuzz bench FORCE
 
 all: $(PROG)
 
@@ -71,7 +72,17 @@ deps-test:
 $(PROG): $(CORE_OBJ) $(UI_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/%.o: %.c | deps
+# Objects depend on the flags they were built with, so "make PREFIX=/usr"
+# after a default build rebuilds with the right lesson path.
+SQ := '
+$(B)/.flags: FORCE | deps
+	@mkdir -p $(@D)
+	@echo '$(subst $(SQ),'\'',$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS))' >$@.new; \
+	if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(B)/%.o: %.c $(B)/.flags | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -88,7 +99,7 @@ run: $(PROG)
 
 # The test binaries and the program, then every test; the last line is "N passed, N failed".
 check: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
-	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) sh tests/run.sh
+	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) VARIANT=$(VARIANT) sh tests/run.sh
 
 check-unit: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 	@BUILD=$(CURDIR)/$(B) UNIT_ONLY=1 sh tests/run.sh
@@ -110,9 +121,14 @@ install: $(PROG)
 	chmod 644 $(DESTDIR)$(DATADIR)/rollwise/lessons/*.yaml
 	cp man/rollwise.1 $(DESTDIR)$(MANDIR)/man1/rollwise.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/rollwise.1
+	mkdir -p $(DESTDIR)$(DATADIR)/doc/rollwise
+	cp docs/lesson-format.md $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md
+	chmod 644 $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rollwise $(DESTDIR)$(MANDIR)/man1/rollwise.1
+	rm -f $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md
+	-rmdir $(DESTDIR)$(DATADIR)/doc/rollwise
 	for f in lessons/*.yaml; do rm -f "$(DESTDIR)$(DATADIR)/rollwise/$$f"; done
 	-rmdir $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(DATADIR)/rollwise
 
@@ -120,3 +136,56 @@ clean:
 	rm -rf build rollwise
 
 -include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d)
+
+# Fuzzing: libFuzzer targets (tests/fuzz/) built with clang, ASan and UBSan
+# into build/fuzz/, apart from the normal build. make fuzz-smoke runs each for
+# 30 s; make fuzz for FUZZ_SECONDS. The last line is "N passed, N failed".
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 1260
+FZ           := build/fuzz
+FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
+                -fsanitize=address,undefined -fno-sanitize-recover=all \
+                $(WARN) -Isrc $(shell pkg-config --cflags yaml-0.1 2>/dev/null) \
+                -DROLLWISE_VERSION='"$(VERSION)"' \
+                -DROLLWISE_DATADIR='"$(DATADIR)/rollwise/lessons"' \
+                -DROLLWISE_SRCDIR='"$(CURDIR)"'
+YAML_LIBS     = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+FUZZ_OBJ     := $(CORE_SRC:%.c=$(FZ)/%.o)
+FUZZ_BIN     := $(FZ)/fuzz_course $(FZ)/fuzz_progress $(FZ)/progress_seeds
+
+.PHONY: fuzz-smoke deps-fuzz
+
+deps-fuzz:
+	@sh scripts/deps.sh fuzz
+
+$(FZ)/%.o: %.c | deps-fuzz
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(YAML_LIBS)
+
+$(FZ)/progress_seeds: tests/fuzz/progress_seeds.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -o $@ $< $(FUZZ_OBJ) $(YAML_LIBS)
+
+fuzz-smoke: $(FUZZ_BIN)
+	@FUZZ_BUILD=$(CURDIR)/$(FZ) sh tests/fuzz/smoke.sh 30
+
+fuzz: $(FUZZ_BIN)
+	@FUZZ_BUILD=$(CURDIR)/$(FZ) sh tests/fuzz/smoke.sh $(FUZZ_SECONDS)
+
+-include $(FUZZ_OBJ:.o=.d)
+
+# Benchmarks (bench/): figures, never a pass or a fail; writes docs/benchmarks.md.
+BENCH_BIN := $(B)/bench/yamlscan $(B)/bench/loadtime $(B)/bench/ptydrive
+
+$(B)/bench/loadtime: bench/loadtime.c $(CORE_OBJ) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS)
+
+$(B)/bench/%: bench/%.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lutil
+
+bench: $(PROG) $(BENCH_BIN) | deps-test
+	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BENCH_BUILD=$(CURDIR)/$(B)/bench sh bench/run.sh

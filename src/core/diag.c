@@ -17,9 +17,20 @@ static size_t count_for(const struct diags *d, const char *path)
 	return k;
 }
 
+/* Messages about path so far. A file's messages come one after another, so
+ * the count for the last path is kept: counting every time made a folder of
+ * broken files quadratic (a million bad bytes in each). */
+static size_t count_cached(struct diags *d, const char *path)
+{
+	if (d->n == 0 || strcmp(d->v[d->n - 1].path, path) != 0)
+		return count_for(d, path);
+	return d->last_count;
+}
+
 static void push(struct diags *d, enum diag_level level, const char *path,
 		 int line, int col, char *msg)
 {
+	d->last_count = count_cached(d, path) + 1;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
@@ -34,7 +45,7 @@ static void push(struct diags *d, enum diag_level level, const char *path,
 void diag_add(struct diags *d, enum diag_level level, const char *path,
 	      int line, int col, const char *fmt, ...)
 {
-	size_t have = count_for(d, path);
+	size_t have = count_cached(d, path);
 	if (have > DIAG_MAX_PER_FILE)
 		return;
 	if (have == DIAG_MAX_PER_FILE) {
@@ -108,4 +119,6 @@ void diag_sort(struct diags *d, size_t from)
 		}
 		d->v[j] = x;
 	}
+	if (d->n > 0)
+		d->last_count = count_for(d, d->v[d->n - 1].path);
 }

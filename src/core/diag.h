@@ -18,6 +18,7 @@ struct diags {
 	struct diag *v;
 	size_t n, cap;
 	size_t errors, warnings;
+	size_t last_count;	/* messages about v[n - 1].path, for the cap */
 };
 
 /* Most messages kept for one file; past it one "too many errors" line is added. */

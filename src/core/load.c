@@ -151,6 +151,13 @@ static void wrong_type(struct loader *L, const char *want, const char *key)
 	skip(L);
 }
 
+/* Printable ASCII, newline or tab: most bytes of any course, checked
+ * without decoding. */
+static bool ascii_safe(char c)
+{
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t';
+}
+
 /* The current scalar as a new string, or NULL (reported) when it is not a
  * scalar or holds characters that must not reach a terminal. */
 static char *scalar(struct loader *L, const char *want, const char *key)
@@ -162,6 +169,10 @@ static char *scalar(struct loader *L, const char *want, const char *key)
 	const char *v = (const char *)L->ev.data.scalar.value;
 	size_t n = L->ev.data.scalar.length, i = 0;
 	while (i < n) {
+		if (ascii_safe(v[i])) {
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(v + i, n - i, &cp);
 		if (k == 0 || utf8_unsafe(cp)) {
@@ -385,6 +396,11 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
 		i = 3;
 	while (i < len) {
+		if (ascii_safe(buf[i]) && buf[i] != '\n') {
+			i++;
+			col++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(buf + i, len - i, &cp);
 		if (k == 0) {

@@ -9,11 +9,20 @@
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
+/* Room for element n of an array holding n: it doubles at powers of two,
+ * so a list of many thousand items is not copied once per item. */
+static void *reserve(void *arr, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		return xreallocarray(arr, n ? 2 * n : 1, size);
+	return arr;
+}
+
 /* Grows a model array by one zeroed element; returns it. */
 static void *grow(void *arrp, size_t *n, size_t size)
 {
 	void **arr = arrp;
-	*arr = xreallocarray(*arr, *n + 1, size);
+	*arr = reserve(*arr, *n, size);
 	char *e = (char *)*arr + *n * size;
 	memset(e, 0, size);
 	(*n)++;
@@ -41,7 +50,7 @@ static void ref_item(struct loader *L, void *obj, size_t i)
 		return;
 	char **slot = grow(&r->ids, &r->n, sizeof *r->ids);
 	*slot = id;
-	r->at = xreallocarray(r->at, r->n, sizeof *r->at);
+	r->at = reserve(r->at, r->n - 1, sizeof *r->at);
 	r->at[r->n - 1] = m;
 }
 

@@ -73,6 +73,7 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 {
 	struct buf line = { 0 };
 	int indent = first, col = 0;
+	bool empty = true;	/* no word yet: col stays 0 after a zero-width one */
 	size_t i = 0, before = t->n;
 	if (width < 4)
 		width = 4;
@@ -91,20 +92,22 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 		int avail = width - indent;
 		if (avail < 1)
 			avail = 1, indent = width - 1;
-		if (col > 0 && col + 1 + ww > avail) {
+		if (!empty && col + 1 + ww > avail) {
 			push_line(t, line.s, line.a, line.len, indent + col);
 			line.len = 0;
 			col = 0;
+			empty = true;
 			indent = rest;
 			avail = width - indent;
 		}
-		if (col == 0) {
+		if (empty) {
 			for (int k = 0; k < indent; k++)
 				buf_put(&line, " ", 1, 0);
 		} else {
 			buf_put(&line, " ", 1, 0);
 			col++;
 		}
+		empty = false;
 		/* A word wider than the line is cut at the edge. */
 		size_t j = start;
 		while (j < i) {
@@ -124,8 +127,8 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 			j += k;
 		}
 	}
-	if (col > 0 || t->n == before)
-		push_line(t, line.s ? line.s : "", line.a, line.len, col > 0 ? indent + col : 0);
+	if (!empty || t->n == before)
+		push_line(t, line.s ? line.s : "", line.a, line.len, empty ? 0 : indent + col);
 	buf_free(&line);
 }
 

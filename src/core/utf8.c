@@ -87,6 +87,8 @@ static bool in(const struct range *r, size_t n, uint32_t cp)
 
 int utf8_width(uint32_t cp)
 {
+	if (cp < 0x300)	/* below the first combining mark: ASCII, Latin */
+		return 1;
 	if (in(zero_width, sizeof zero_width / sizeof *zero_width, cp))
 		return 0;
 	if (in(wide, sizeof wide / sizeof *wide, cp))

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,9 +15,57 @@
 #define PAGE_LINES 20
 #define PAGE_COLS 78
 
+/* Ids of an array of structs sorted (by id, then position), so duplicates
+ * and look-ups cost n log n: a course file may list tens of thousands of
+ * items, and comparing each with each took seconds. */
+struct id_entry {
+	const char *id;
+	size_t i;	/* position in the array */
+};
+
+struct id_index {
+	struct id_entry *v;
+	size_t n;
+};
+
+static int entry_order(const void *va, const void *vb)
+{
+	const struct id_entry *a = va, *b = vb;
+	int c = strcmp(a->id, b->id);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* The index of the non-NULL ids at id_off in n structs of size at base. */
+static struct id_index index_ids(const void *base, size_t n, size_t size, size_t id_off)
+{
+	struct id_index x = { xreallocarray(NULL, n, sizeof *x.v), 0 };
+	for (size_t i = 0; i < n; i++) {
+		const char *id = *(char *const *)((const char *)base + i * size + id_off);
+		if (id)
+			x.v[x.n++] = (struct id_entry){ id, i };
+	}
+	qsort(x.v, x.n, sizeof *x.v, entry_order);
+	return x;
+}
+
+/* Position of the first struct with this id, or SIZE_MAX. */
+static size_t index_find(const struct id_index *x, const char *id)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(x->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->n && !strcmp(x->v[lo].id, id) ? x->v[lo].i : SIZE_MAX;
+}
+
 struct ctx {
 	const struct course *c;
 	struct diags *d;
+	const struct id_index *sources;	/* the course's source ids */
 };
 
 __attribute__((format(printf, 4, 0)))
@@ -46,25 +95,25 @@ static void warn(const struct ctx *x, struct mark m, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Reports the second of two equal ids in an array of structs. */
-static void unique(const struct ctx *x, const void *base, size_t n, size_t size,
-		   size_t id_off, size_t at_off, const char *what)
+/* Reports every id used before in an array of structs; returns the index of
+ * its ids (caller frees .v). */
+static struct id_index unique(const struct ctx *x, const void *base, size_t n,
+			      size_t size, size_t id_off, size_t at_off, const char *what)
 {
-	for (size_t i = 1; i < n; i++) {
-		const char *e = (const char *)base + i * size;
-		const char *id = *(char *const *)(e + id_off);
-		for (size_t j = 0; id && j < i; j++) {
-			const char *f = (const char *)base + j * size;
-			const char *other = *(char *const *)(f + id_off);
-			if (other && !strcmp(id, other)) {
-				const struct mark *m = (const struct mark *)(e + at_off);
-				const struct mark *first = (const struct mark *)(f + at_off);
-				err(x, *m, "%s '%s' is used twice (first at line %d)",
-				    what, id, first->line);
-				break;
-			}
+	struct id_index ix = index_ids(base, n, size, id_off);
+	for (size_t j = 1, first = 0; j < ix.n; j++) {
+		if (strcmp(ix.v[j].id, ix.v[first].id) != 0) {
+			first = j;
+			continue;
 		}
+		const char *e = (const char *)base + ix.v[j].i * size;
+		const char *f = (const char *)base + ix.v[first].i * size;
+		const struct mark *m = (const struct mark *)(e + at_off);
+		const struct mark *fm = (const struct mark *)(f + at_off);
+		err(x, *m, "%s '%s' is used twice (first at line %d)", what,
+		    ix.v[j].id, fm->line);
 	}
+	return ix;
 }
 
 #define UNIQUE(x, arr, n, type, what) \
@@ -73,7 +122,7 @@ static void unique(const struct ctx *x, const void *base, size_t n, size_t size,
 static void check_refs(const struct ctx *x, const struct source_refs *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		if (!course_source(x->c, r->ids[i]))
+		if (index_find(x->sources, r->ids[i]) == SIZE_MAX)
 			err(x, r->at[i], "source '%s' is not in the course's 'sources'",
 			    r->ids[i]);
 }
@@ -168,19 +217,17 @@ static void check_answers(const struct ctx *x, struct question *q)
 		    "choice", id);
 }
 
-static void check_question(const struct ctx *x, const struct lesson *l,
+static void check_question(const struct ctx *x, const struct id_index *pages,
 			   struct question *q)
 {
 	check_answers(x, q);
 	check_refs(x, &q->sources);
 	if (q->review) {
-		size_t i = 0;
-		while (i < l->npages && !(l->pages[i].id && !strcmp(l->pages[i].id, q->review)))
-			i++;
-		if (i == l->npages)
+		size_t i = index_find(pages, q->review);
+		if (i == SIZE_MAX)
 			err(x, q->review_at, "review page '%s' is not a page of this "
 			    "lesson", q->review);
-		q->review_page = i < l->npages ? i : 0;
+		q->review_page = i != SIZE_MAX ? i : 0;
 	} else if (q->critical) {
 		err(x, q->at, "critical question '%s' needs 'review': the page to "
 		    "re-read when it is missed", q->id ? q->id : "");
@@ -198,17 +245,22 @@ static void check_lesson(const struct ctx *x, struct lesson *l)
 {
 	for (size_t i = 0; i < l->npages; i++)
 		check_page(x, &l->pages[i], i);
-	UNIQUE(x, l->pages, l->npages, struct page, "page id");
-	UNIQUE(x, l->quiz.questions, l->quiz.nquestions, struct question, "question id");
+	struct id_index pages = UNIQUE(x, l->pages, l->npages, struct page, "page id");
+	free(UNIQUE(x, l->quiz.questions, l->quiz.nquestions, struct question,
+		    "question id").v);
 	for (size_t i = 0; i < l->quiz.nquestions; i++)
-		check_question(x, l, &l->quiz.questions[i]);
+		check_question(x, &pages, &l->quiz.questions[i]);
+	free(pages.v);
 }
 
 void course_validate(struct course *c, struct diags *d)
 {
-	struct ctx x = { c, d };
-	UNIQUE(&x, c->sources, c->nsources, struct source, "source id");
-	UNIQUE(&x, c->lessons, c->nlessons, struct lesson, "lesson id");
+	struct ctx x = { c, d, NULL };
+	struct id_index sources = UNIQUE(&x, c->sources, c->nsources, struct source,
+					 "source id");
+	x.sources = &sources;
+	free(UNIQUE(&x, c->lessons, c->nlessons, struct lesson, "lesson id").v);
 	for (size_t i = 0; i < c->nlessons; i++)
 		check_lesson(&x, &c->lessons[i]);
+	free(sources.v);
 }

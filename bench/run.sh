@@ -1,0 +1,178 @@
+#!/bin/sh
+# run.sh - the benchmarks: prints a table and writes docs/benchmarks.md with
+# the machine it ran on. Figures only; nothing here passes or fails on time.
+#
+#   load     load and validate 1,000 generated courses, against a bare
+#            libyaml event scan of the same files (CPU time, median)
+#   bytes    bytes written to an 80x24 terminal per action, against a forced
+#            full repaint (Ctrl-L) of the same screen; full-screen clears
+#   start    time to the first frame and peak memory, bundled lessons
+#   idle     CPU time used in 10 s at the menu
+#
+# make bench sets ROLLWISE_BIN (the program) and BENCH_BUILD (yamlscan,
+# loadtime and ptydrive). BENCH_REPS repetitions (default 7) give medians.
+set -u
+: "${ROLLWISE_BIN:?}" "${BENCH_BUILD:?}"
+R=$ROLLWISE_BIN
+B=$BENCH_BUILD
+REPS=${BENCH_REPS:-7}
+top=$(cd "$(dirname "$0")/.." && pwd)
+W=$(mktemp -d "${TMPDIR:-/tmp}/rollwise-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+range() { sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# field KEY: the value of KEY=... on the first input line.
+field() { head -1 | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
+echo "rollwise benchmarks ($REPS repetitions, medians); load average $load_before" >&2
+
+# --- load: 1,000 courses, against a bare libyaml scan ---
+python3 "$top/bench/gencorpus.py" "$W/corpus" 1000
+corpus_bytes=$(cat "$W"/corpus/*.yaml | wc -c)
+corpus_q=$("$R" check "$W/corpus" 2>&1 | sed -n 's/^[0-9]* courses, \([0-9]*\) questions.*/\1/p')
+: >"$W/scan" >"$W/load"
+i=0
+while [ $i -lt "$REPS" ]; do
+	"$B/yamlscan" "$W"/corpus/*.yaml >>"$W/scan" || exit 1
+	"$B/loadtime" "$W"/corpus/*.yaml >>"$W/load" || exit 1
+	i=$((i + 1))
+done
+scan_cpu=$(cut -d' ' -f1 "$W/scan" | median)
+load_cpu=$(cut -d' ' -f1 "$W/load" | median)
+scan_wall=$(cut -d' ' -f2 "$W/scan" | median)
+load_wall=$(cut -d' ' -f2 "$W/load" | median)
+
+# --- the terminal: a private home, the first-run notice seen once ---
+export HOME="$W/home" XDG_STATE_HOME="$W/home/state" XDG_DATA_HOME="$W/home/data" \
+       XDG_DATA_DIRS="$W/nodata" TERM=xterm-256color LANG=C.UTF-8 ROLLWISE_SEED=1
+unset ROLLWISE_LESSONS NO_COLOR
+mkdir -p "$HOME"
+"$B/ptydrive" first skip='\r' end=q -- "$R" >/dev/null || exit 1
+
+# A course with long pages, first in the menu, for scrolling.
+mkdir -p "$W/long"
+{
+	printf 'id: bench-long\ntitle: Long pages\nversion: 1\nlessons:\n'
+	printf '  - id: l\n    title: Long\n    pages:\n'
+	for p in 1 2; do
+		printf '      - title: Page %s\n        text: |\n' "$p"
+		for n in $(seq 1 30); do
+			printf '          Paragraph %s of page %s: roll gently, keep the roller clean, and\n' "$n" "$p"
+			printf '          stop when the skin is red or sore.\n\n'
+		done
+	done
+	printf '    quiz:\n      questions:\n'
+	printf '        - id: q\n          kind: single\n          prompt: Roll how?\n'
+	printf '          explanation: Gently.\n          choices:\n'
+	printf '            - { text: Gently, correct: true }\n'
+	printf '            - { text: Hard, feedback: No. }\n'
+} >"$W/long/long.yaml"
+
+"$B/ptydrive" first menu-move='\eOB' menu-move-full='\x0c' skip='\eOA' skip='\r' skip='\r' \
+	scroll=j scroll-full='\x0c' page-turn=n page-turn-full='\x0c' skip=z \
+	answer=1 answer-full='\x0c' size=120x40 end=qyqqq \
+	-- "$R" --lessons "$W/long" >"$W/actions" || exit 1
+bytes() { grep "^step=$1 " "$W/actions" | field bytes; }
+clears() { grep "^step=$1 " "$W/actions" | field clears; }
+# Clears in every step but the start, Ctrl-L (asked for) and the resize.
+other_clears=$(grep -v '^step=first \|-full \|^step=size ' "$W/actions" |
+	sed -n 's/.* clears=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+
+# --- start: first frame and peak memory with the bundled lessons ---
+: >"$W/first" >"$W/rss"
+i=0
+while [ $i -lt "$REPS" ]; do
+	"$B/ptydrive" first end=q -- "$R" >"$W/run" || exit 1
+	grep '^step=first' "$W/run" | field ms >>"$W/first"
+	grep '^step=end' "$W/run" | field peak_rss_kib >>"$W/rss"
+	i=$((i + 1))
+done
+first_ms=$(median <"$W/first")
+first_range=$(range <"$W/first")
+rss_kib=$(median <"$W/rss")
+base_rss=$("$B/ptydrive" end= -- "$R" --version | field peak_rss_kib)
+libc_rss=$("$B/ptydrive" end= -- true | field peak_rss_kib)
+courses=$(ls "$top"/lessons/*.yaml | wc -l)
+
+# --- idle: 10 s at the menu ---
+"$B/ptydrive" first idle=10 end=q -- "$R" >"$W/idle" || exit 1
+idle=$(grep '^step=idle' "$W/idle")
+idle_us=$(echo "$idle" | field cpu_us)
+idle_ticks=$(echo "$idle" | field cpu_ticks)
+idle_bytes=$(echo "$idle" | field bytes)
+idle_wakeups=$(echo "$idle" | field wakeups)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- the table ---
+kib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
+row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4"; }
+act() { # NAME LABEL TARGET
+	row "$2" "$(bytes "$1") bytes" "full repaint $(bytes "$1-full") bytes, ratio $(ratio "$(bytes "$1")" "$(bytes "$1-full")")" "$3"
+}
+table() {
+	row "Measure" "Result" "Against" "Target"
+	row "---" "---" "---" "---"
+	row "Load + validate $(ls "$W/corpus" | wc -l) courses, $corpus_q questions, $(kib $((corpus_bytes / 1024)))" \
+		"$load_cpu ms CPU ($load_wall ms wall)" \
+		"bare libyaml scan $scan_cpu ms CPU ($scan_wall ms wall): ratio $(ratio "$load_cpu" "$scan_cpu")" \
+		"ratio <= 1.5"
+	row "First frame (menu, 80x24)" "$(bytes first) bytes, $(clears first) clear" "" "at start only"
+	act menu-move "Menu move (Down)" "<= 120 bytes"
+	act scroll "One-line scroll (j, reader)" "<= 200 bytes"
+	act page-turn "Page turn (n, reader)" ""
+	act answer "Answer a question (1, quiz)" ""
+	row "Resize to 120x40 (quiz)" "$(bytes size) bytes, $(clears size) clear" "" "clear allowed"
+	row "Full-screen clears outside start, resize, Ctrl-L" "$other_clears" "" "0"
+	row "Time to first frame, bundled lessons ($courses courses)" "$first_ms ms (range $first_range)" "" "<= 20 ms"
+	row "Peak RSS, bundled lessons" "$(kib "$rss_kib")" \
+		"rollwise --version $(kib "$base_rss"), true(1) $(kib "$libc_rss")" "<= 4 MiB"
+	row "Idle 10 s at the menu" "$idle_us us CPU ($idle_ticks ticks), $idle_bytes bytes, $idle_wakeups wakeups" "" "0"
+}
+table >"$W/table"
+cat "$W/table"
+
+# --- docs/benchmarks.md ---
+cc_version=$(${CC:-cc} --version 2>/dev/null | head -1)
+clang_version=$(clang --version 2>/dev/null | head -1)
+cat >"$top/docs/benchmarks.md" <<EOF
+# Benchmarks
+
+Generated by \`make bench\` (bench/run.sh); figures, not tests. Medians of
+$REPS runs. Load times are CPU time of the process (CLOCK_PROCESS_CPUTIME_ID),
+which a busy machine does not inflate much; wall time is shown beside them.
+Terminal figures come from bench/ptydrive, which runs rollwise in a
+pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8) and counts every byte
+until the output has been quiet for 150 ms.
+
+## Machine
+
+- Date: $(date -u '+%Y-%m-%d %H:%M UTC')
+- System: $(uname -a)
+- CPU: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(nproc) cores
+- Load average: $load_before before, $load_after after
+- Compilers: $cc_version; ${clang_version:-no clang}
+- Libraries: libyaml $(pkg-config --modversion yaml-0.1 2>/dev/null), ncurses $(pkg-config --modversion ncursesw 2>/dev/null)
+
+## Results
+
+$(cat "$W/table")
+
+## What the figures measure
+
+- Load: bench/loadtime calls course_load (read, UTF-8 and control-character
+  scan, libyaml events, the model, validation with a page layout per page)
+  on every file of a corpus from bench/gencorpus.py; bench/yamlscan reads
+  the same files and runs yaml_parser_parse over them, doing nothing else.
+- Bytes: "full repaint" is Ctrl-L on the same screen right after the action
+  (clearok and a whole redraw), so the ratio is what the minimal update saves.
+- First frame: from the spawn to the last byte of the first frame.
+- Peak RSS: ru_maxrss of the child. rollwise --version loads the same
+  libraries (libc, ncursesw, tinfo, libyaml) and does nothing: that is the
+  floor a C program with these libraries starts at.
+- Idle: CPU time from /proc/PID/schedstat (and /proc/PID/stat ticks),
+  bytes written and voluntary context switches (wakeups) in 10 s at the menu.
+EOF
+echo "wrote docs/benchmarks.md" >&2

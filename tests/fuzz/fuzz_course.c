@@ -1,0 +1,114 @@
+/* fuzz_course.c - libFuzzer target: the course loader and the text layout.
+ *
+ * Loads the input as a course file; a course that loads has every page laid
+ * out at several widths, the way the reader and the plain mode show it. The
+ * raw input also goes through the text functions directly, since they take
+ * any bytes. The layout's promises are checked, so a broken one is a crash. */
+#include "core/course.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const int widths[] = { 78, 37, 3 };
+/* The raw input given to the text code directly is cut here: past a few
+ * lines, longer text finds nothing new and slows every run. */
+#define RAW_MAX 4096
+
+/* Every line fits the width (at least 4, as text.c allows) and says its width. */
+static void check_text(const struct text *t, int width)
+{
+	int max = width < 4 ? 4 : width;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct text_line *l = &t->lines[i];
+		if (l->width > max || l->width != utf8_strwidth(l->text, l->len) ||
+		    strlen(l->text) != l->len)
+			abort();
+	}
+}
+
+static void layout(const char *s)
+{
+	for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
+		struct text t = { 0 };
+		text_layout(&t, s, widths[i]);
+		/* An indent of at most width - 2 leaves room for a wide character
+		 * (the reader's indents are far below its 38 columns or more). */
+		text_wrap(&t, s, widths[i], 2, 2);
+		text_add(&t, s, TEXT_EM, widths[i]);
+		check_text(&t, widths[i]);
+		text_free(&t);
+	}
+}
+
+/* What the front ends do with titles and choices: sanitize, then fit. */
+static void fit(const char *s)
+{
+	char *safe = text_sanitize(s);
+	size_t n = strlen(safe);
+	for (size_t i = 0, k; i < n; i += k) {
+		uint32_t cp;
+		k = utf8_decode(safe + i, n - i, &cp);
+		if (k == 0 || (utf8_unsafe(cp) && cp != '\n' && cp != '\t'))
+			abort();
+	}
+	char *f = text_fit(safe, 20);
+	if (utf8_strwidth(f, strlen(f)) > 20)
+		abort();
+	free(f);
+	free(safe);
+}
+
+static void walk(const struct course *c)
+{
+	fit(c->title);
+	fit(c->summary);
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson *l = &c->lessons[i];
+		char hash[17];
+		lesson_hash(l, hash);
+		fit(l->title);
+		for (size_t j = 0; j < l->npages; j++) {
+			fit(l->pages[j].title);
+			layout(l->pages[j].text);
+		}
+		for (size_t j = 0; j < l->quiz.nquestions; j++) {
+			const struct question *q = &l->quiz.questions[j];
+			layout(q->prompt);
+			for (size_t k = 0; k < q->nchoices; k++)
+				fit(q->choices[k].text);
+		}
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *null;
+	if (!null)
+		null = fopen("/dev/null", "w");
+	struct diags d = { 0 };
+	struct course *c = course_load_mem("fuzz.yaml", (const char *)data, size, &d);
+	if (c)
+		walk(c);
+	if (null)
+		diag_print(&d, null);
+	course_free(c);
+	diag_free(&d);
+
+	/* The text code on any bytes, as far as the first NUL. */
+	size_t n = size < RAW_MAX ? size : RAW_MAX;
+	char *s = malloc(n + 1);
+	if (!s)
+		return 0;
+	memcpy(s, data, n);
+	s[n] = '\0';
+	layout(s);
+	fit(s);
+	free(s);
+	return 0;
+}
