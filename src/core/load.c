@@ -146,7 +146,7 @@ static const char *node_name(const struct loader *L)
 static void wrong_type(struct loader *L, const char *want, const char *key)
 {
 	if (!is(L, YAML_ALIAS_EVENT))
-		error_at(L, here(L), xasprintf("'%s' must be %s, not %s", key, want,
+		error_at(L, here(L), xasprintf("'%.60s' must be %s, not %s", key, want,
 					       node_name(L)));
 	skip(L);
 }
@@ -177,8 +177,8 @@ static char *scalar(struct loader *L, const char *want, const char *key)
 		size_t k = utf8_decode(v + i, n - i, &cp);
 		if (k == 0 || utf8_unsafe(cp)) {
 			error_at(L, here(L), k == 0
-				 ? xasprintf("'%s' holds invalid UTF-8", key)
-				 : xasprintf("'%s' holds the control character U+%04X; "
+				 ? xasprintf("'%.60s' holds invalid UTF-8", key)
+				 : xasprintf("'%.60s' holds the control character U+%04X; "
 					     "lesson text may not hold control characters",
 					     key, (unsigned)cp));
 			return NULL;
@@ -197,7 +197,7 @@ char *load_string(struct loader *L, const char *key)
 {
 	char *s = scalar(L, "text", key);
 	if (s && (s[0] == '\0' || (plain(L) && (!strcmp(s, "~") || !strcmp(s, "null"))))) {
-		error_at(L, here(L), xasprintf("'%s' must not be empty", key));
+		error_at(L, here(L), xasprintf("'%.60s' must not be empty", key));
 		free(s);
 		return NULL;
 	}
@@ -220,7 +220,7 @@ char *load_id(struct loader *L, const char *key)
 {
 	char *s = scalar(L, "an id", key);
 	if (s && !id_ok(s)) {
-		error_at(L, here(L), xasprintf("'%s' is not a valid id: use 1 to 64 "
+		error_at(L, here(L), xasprintf("'%.60s' is not a valid id: use 1 to 64 "
 					       "lower-case letters, digits and '-', "
 					       "starting with a letter or digit", s));
 		free(s);
@@ -240,10 +240,10 @@ bool load_int(struct loader *L, const char *key, int min, int max, int *out)
 	bool ok = plain(L) && s[0] != '\0' && *end == '\0' && errno == 0 &&
 		  (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'));
 	if (!ok)
-		error_at(L, here(L), xasprintf("'%s' must be a whole number, not '%s'",
+		error_at(L, here(L), xasprintf("'%.60s' must be a whole number, not '%.60s'",
 					       key, s));
 	else if (v < min || v > max)
-		error_at(L, here(L), xasprintf("'%s' must be from %d to %d, not %ld",
+		error_at(L, here(L), xasprintf("'%.60s' must be from %d to %d, not %ld",
 					       key, min, max, v));
 	else
 		*out = (int)v;
@@ -260,7 +260,7 @@ bool load_bool(struct loader *L, const char *key, bool *out)
 	if (ok)
 		*out = s[0] == 't';
 	else
-		error_at(L, here(L), xasprintf("'%s' must be true or false, not '%s'",
+		error_at(L, here(L), xasprintf("'%.60s' must be true or false, not '%.60s'",
 					       key, s));
 	free(s);
 	return ok;
@@ -303,10 +303,10 @@ static void unknown_key(struct loader *L, struct mark m, const char *key,
 			bd = dd, best = f[i].key;
 	}
 	if (best)
-		error_at(L, m, xasprintf("unknown key '%s' in %s; did you mean '%s'?",
+		error_at(L, m, xasprintf("unknown key '%.60s' in %s; did you mean '%.60s'?",
 					 key, what, best));
 	else
-		error_at(L, m, xasprintf("unknown key '%s' in %s", key, what));
+		error_at(L, m, xasprintf("unknown key '%.60s' in %s", key, what));
 }
 
 /* Reads one key of a mapping and its value; false at the end of the mapping. */
@@ -335,7 +335,7 @@ static bool map_entry(struct loader *L, const struct field *f, size_t nf,
 		unknown_key(L, km, key, f, nf, what);
 		skip(L);
 	} else if (seen[i].line) {
-		error_at(L, km, xasprintf("'%s' is given twice in %s (first at line %d)",
+		error_at(L, km, xasprintf("'%.60s' is given twice in %s (first at line %d)",
 					  key, what, seen[i].line));
 		skip(L);
 	} else {
@@ -365,7 +365,7 @@ bool load_map(struct loader *L, const struct field *f, size_t nf, void *obj,
 		return false;
 	for (size_t i = 0; i < nf; i++)
 		if (f[i].required && !seen[i].line)
-			error_at(L, start, xasprintf("%s is missing '%s'", what, f[i].key));
+			error_at(L, start, xasprintf("%s is missing '%.60s'", what, f[i].key));
 	return true;
 }
 

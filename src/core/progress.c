@@ -66,7 +66,7 @@ bool progress_id_ok(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
-		if (k == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		if (k == 0 || cp == '\t' || cp == '\n' || utf8_unsafe(cp))
 			return false;
 		i += k;
 	}

@@ -110,7 +110,7 @@ static struct id_index unique(const struct ctx *x, const void *base, size_t n,
 		const char *f = (const char *)base + ix.v[first].i * size;
 		const struct mark *m = (const struct mark *)(e + at_off);
 		const struct mark *fm = (const struct mark *)(f + at_off);
-		err(x, *m, "%s '%s' is used twice (first at line %d)", what,
+		err(x, *m, "%s '%.60s' is used twice (first at line %d)", what,
 		    ix.v[j].id, fm->line);
 	}
 	return ix;
@@ -123,7 +123,7 @@ static void check_refs(const struct ctx *x, const struct source_refs *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		if (index_find(x->sources, r->ids[i]) == SIZE_MAX)
-			err(x, r->at[i], "source '%s' is not in the course's 'sources'",
+			err(x, r->at[i], "source '%.60s' is not in the course's 'sources'",
 			    r->ids[i]);
 }
 
@@ -161,7 +161,7 @@ static void check_page(const struct ctx *x, struct page *p, size_t index)
 	struct text t = { 0 };
 	text_layout(&t, p->text, PAGE_COLS);
 	if (t.n > PAGE_LINES) {
-		warn(x, p->at, "page '%s' takes %zu lines at %d columns; one 80x24 "
+		warn(x, p->at, "page '%.60s' takes %zu lines at %d columns; one 80x24 "
 		     "screen shows %d: split it into two pages",
 		     p->title ? p->title : "", t.n, PAGE_COLS, PAGE_LINES);
 	}
@@ -180,7 +180,7 @@ static void check_true_false(const struct ctx *x, struct question *q)
 {
 	q->shuffle = false;
 	if (q->nchoices != 2 || !q->choices[0].text || !q->choices[1].text) {
-		err(x, q->at, "true-false question '%s' needs exactly the choices "
+		err(x, q->at, "true-false question '%.60s' needs exactly the choices "
 		    "True and False", q->id ? q->id : "");
 		return;
 	}
@@ -189,7 +189,7 @@ static void check_true_false(const struct ctx *x, struct question *q)
 	bool t1 = !strcasecmp(q->choices[1].text, "true");
 	bool f1 = !strcasecmp(q->choices[1].text, "false");
 	if (!((t0 && f1) || (f0 && t1))) {
-		err(x, q->choices[0].at, "the choices of true-false question '%s' must "
+		err(x, q->choices[0].at, "the choices of true-false question '%.60s' must "
 		    "be True and False", q->id ? q->id : "");
 		return;
 	}
@@ -199,7 +199,7 @@ static void check_true_false(const struct ctx *x, struct question *q)
 		q->choices[1] = tmp;
 	}
 	if (correct_count(q) != 1)
-		err(x, q->at, "true-false question '%s' needs exactly one correct "
+		err(x, q->at, "true-false question '%.60s' needs exactly one correct "
 		    "choice", q->id ? q->id : "");
 }
 
@@ -210,10 +210,10 @@ static void check_answers(const struct ctx *x, struct question *q)
 	if (q->kind == KIND_TRUE_FALSE)
 		check_true_false(x, q);
 	else if (q->kind == KIND_SINGLE && k != 1 && q->nchoices >= 2)
-		err(x, q->at, "single question '%s' needs exactly one correct "
+		err(x, q->at, "single question '%.60s' needs exactly one correct "
 		    "choice, not %d", id, (int)k);
 	else if (q->kind == KIND_MULTIPLE && k == 0 && q->nchoices >= 2)
-		err(x, q->at, "multiple question '%s' needs at least one correct "
+		err(x, q->at, "multiple question '%.60s' needs at least one correct "
 		    "choice", id);
 }
 
@@ -225,19 +225,19 @@ static void check_question(const struct ctx *x, const struct id_index *pages,
 	if (q->review) {
 		size_t i = index_find(pages, q->review);
 		if (i == SIZE_MAX)
-			err(x, q->review_at, "review page '%s' is not a page of this "
+			err(x, q->review_at, "review page '%.60s' is not a page of this "
 			    "lesson", q->review);
 		q->review_page = i != SIZE_MAX ? i : 0;
 	} else if (q->critical) {
-		err(x, q->at, "critical question '%s' needs 'review': the page to "
+		err(x, q->at, "critical question '%.60s' needs 'review': the page to "
 		    "re-read when it is missed", q->id ? q->id : "");
 	}
 	if (!q->explanation)
-		warn(x, q->at, "question '%s' has no explanation", q->id ? q->id : "");
+		warn(x, q->at, "question '%.60s' has no explanation", q->id ? q->id : "");
 	for (size_t i = 0; i < q->nchoices; i++)
 		if (!q->choices[i].correct && !q->choices[i].feedback &&
 		    q->choices[i].text)
-			warn(x, q->choices[i].at, "wrong choice '%s' has no feedback",
+			warn(x, q->choices[i].at, "wrong choice '%.60s' has no feedback",
 			     q->choices[i].text);
 }
 

@@ -369,6 +369,9 @@ static int main_menu(struct plain *p)
 		const struct catalog *cat = &p->s->cat;
 		if (cat->n == 0) {
 			say(p, "No courses were found. See 'rollwise --help'.");
+			if (p->s->bad_files)
+				say(p, "%zu course file%s could not be read: run 'rollwise check'.",
+				    p->s->bad_files, p->s->bad_files == 1 ? "" : "s");
 			return GO_QUIT;
 		}
 		fprintf(p->out, "\nCourses:\n");

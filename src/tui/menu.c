@@ -41,7 +41,6 @@ static void menu_draw(struct tui_state *t)
 		tui_put(2, 1, "No courses were found.", w, A_BOLD);
 		tui_put(4, 1, "Put course files in ~/.local/share/rollwise/lessons", w, 0);
 		tui_put(5, 1, "or start rollwise with --lessons DIR.", w, 0);
-		return;
 	}
 	size_t fit = (size_t)(t->rows - 4) / ITEM_ROWS;
 	if (fit == 0)

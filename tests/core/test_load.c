@@ -265,6 +265,19 @@ static void true_false_ordered(void **state)
 	diag_free(&d);
 }
 
+static void long_values_cut(void **state)
+{
+	(void)state;
+	char y[4096] = "id: ";
+	memset(y + 4, 'x', 2000);
+	strcpy(y + 2004, "Y\ntitle: T\nversion: 1\n" LESSON);
+	struct diags d = { 0 };
+	assert_null(course_load_mem("t.yaml", y, strlen(y), &d));
+	assert_non_null(strstr(d.v[0].msg, "is not a valid id"));
+	assert_true(strlen(d.v[0].msg) < 300);
+	diag_free(&d);
+}
+
 static void file_errors(void **state)
 {
 	(void)state;
@@ -298,6 +311,7 @@ int main(void)
 		cmocka_unit_test(error_cap),
 		cmocka_unit_test(model_filled),
 		cmocka_unit_test(true_false_ordered),
+		cmocka_unit_test(long_values_cut),
 		cmocka_unit_test(file_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

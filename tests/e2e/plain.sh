@@ -64,3 +64,11 @@ printf 'q\n' | $R --plain >"$T/out" 2>&1
 check "fresh user sees the notice" grep -q "This is education, not medical advice" "$T/out"
 printf 'q\n' | $R --plain >"$T/out" 2>&1
 check "the notice is not shown a second time" sh -c "! grep -q 'This is education' '$T/out'"
+
+# Only a broken course: say so, not just "no courses".
+mkdir -p "$T/onlybad"
+printf 'id: x\n' >"$T/onlybad/b.yaml"
+cp "$ROLLWISE_BIN" "$T/rw-outside"   # outside the build tree: no bundled lessons
+printf 'q\n' | "$T/rw-outside" --plain --lessons "$T/onlybad" >"$T/out" 2>&1
+check "only a broken course: no courses found" grep -q "No courses were found" "$T/out"
+check "only a broken course: told to run check" grep -q "1 course file could not be read: run 'rollwise check'" "$T/out"
