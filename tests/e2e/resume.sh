@@ -7,7 +7,7 @@ L="--lessons $ROLLWISE_TESTS/fixtures/good"
 RW="$ROLLWISE_BIN $L"
 state=$XDG_STATE_HOME/rollwise/progress.yaml
 
-tstart 80x24 "$RW"
+tstart 80x24 "$HANGUP $RW"
 waitfor "This is education" >/dev/null
 keys Enter
 waitfor "> Test course" >/dev/null

@@ -130,7 +130,7 @@ check "SIGTERM: exits and says so" waitfor "stopped by signal 15"
 check "SIGTERM: exit status 0" onscreen "[exited 0]"
 
 # A hang-up (the SSH link drops) ends the program instead of spinning.
-tstart 80x24 "$RW"
+tstart 80x24 "$HANGUP $RW"
 waitfor "rollwise: courses" >/dev/null
 pid=$(pgrep -n -x rollwise)
 tm kill-server
