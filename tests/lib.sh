@@ -16,7 +16,7 @@ SOCK="$T/tmux.sock"
 HANGUP="ASAN_OPTIONS=detect_leaks=0"
 cleanup() {
 	tend
-	rm -rf "$T"
+	rm -rf "$T" 2>/dev/null || { sleep 0.5; rm -rf "$T"; }
 }
 trap cleanup EXIT
 

@@ -35,7 +35,7 @@ check "lesson list shows where we were" waitfor "page 2 of 2"
 keys Enter
 check "reader resumes at page 2" waitfor "A long page"
 keys q q q
-waitfor "[exited 0]" >/dev/null
+waitfor "[exited 0]" 15 >/dev/null
 
 # A missed question comes due for review: move its due date into the past.
 sed -i "s/due: '[^']*'/due: '2020-01-01T00:00:00Z'/" "$state"

@@ -65,7 +65,7 @@ keys q
 check "lesson list shows passed" waitfor "passed, best 100%"
 keys q q
 tm has-session -t t 2>/dev/null && sleep 0.3
-check "q from the menu quits" waitfor "[exited 0]"
+check "q from the menu quits" waitfor "[exited 0]" 15
 
 # Resize mid-lesson keeps the place: 80x24 -> 30x8 -> 100x30 -> 80x24.
 tstart 80x24 "$RW testcourse first"
@@ -127,7 +127,7 @@ keys C-l
 check "Ctrl-L redraws the screen" waitfor "> Test course"
 kill -TERM "$pid"
 check "SIGTERM: exits and says so" waitfor "stopped by signal 15"
-check "SIGTERM: exit status 0" onscreen "[exited 0]"
+check "SIGTERM: exit status 0" waitfor "[exited 0]" 15
 
 # A hang-up (the SSH link drops) ends the program instead of spinning.
 tstart 80x24 "$HANGUP $RW"
