@@ -4,6 +4,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -247,10 +248,34 @@ static int attempt_key_cmp(const void *va, const void *vb)
 	return r;
 }
 
-static int attempt_time_cmp(const void *va, const void *vb)
+/* Attempts and answers both start with their stamp. */
+_Static_assert(offsetof(struct attempt, st) == 0, "stamp first");
+_Static_assert(offsetof(struct answer, st) == 0, "stamp first");
+
+static int record_time_cmp(const void *a, const void *b)
 {
-	const struct attempt *a = va, *b = vb;
-	return stamp_cmp(&a->st, &b->st);
+	return stamp_cmp(a, b);
+}
+
+/* Sorts n records of size bytes by key, keeps one per (session, seq), and
+ * sorts what is left oldest first; returns how many are left. */
+static size_t records_unique(void *v, size_t n, size_t size,
+			     int (*key)(const void *, const void *))
+{
+	char *base = v;
+	size_t k = 0;
+	qsort(base, n, size, key);
+	for (size_t i = 0; i < n; i++) {
+		const struct stamp *a = (const struct stamp *)(base + i * size);
+		const struct stamp *b = (const struct stamp *)(base + (k ? k - 1 : 0) * size);
+		if (k == 0 || a->session != b->session || a->seq != b->seq) {
+			if (k != i)
+				memcpy(base + k * size, a, size);
+			k++;
+		}
+	}
+	qsort(base, k, size, record_time_cmp);
+	return k;
 }
 
 /* The newest ATTEMPTS_KEEP, and the best, first passing and last passing
@@ -276,15 +301,9 @@ static size_t attempts_cap(struct attempt *v, size_t n)
 static void attempts_tidy(struct lesson_progress *lp)
 {
 	struct attempt *v = lp->attempts;
-	size_t n = lp->nattempts, k = 0;
-	if (n == 0)
+	if (lp->nattempts == 0)
 		return;
-	qsort(v, n, sizeof *v, attempt_key_cmp);
-	for (size_t i = 0; i < n; i++)
-		if (k == 0 || v[i].st.session != v[k - 1].st.session ||
-		    v[i].st.seq != v[k - 1].st.seq)
-			v[k++] = v[i];
-	qsort(v, k, sizeof *v, attempt_time_cmp);
+	size_t k = records_unique(v, lp->nattempts, sizeof *v, attempt_key_cmp);
 	lp->nattempts = k > ATTEMPTS_KEEP ? attempts_cap(v, k) : k;
 }
 
@@ -301,24 +320,12 @@ static int answer_key_cmp(const void *va, const void *vb)
 	return r;
 }
 
-static int answer_time_cmp(const void *va, const void *vb)
-{
-	const struct answer *a = va, *b = vb;
-	return stamp_cmp(&a->st, &b->st);
-}
-
 static void answers_tidy(struct question_progress *qp)
 {
 	struct answer *v = qp->answers;
-	size_t n = qp->nanswers, k = 0;
-	if (n == 0)
+	if (qp->nanswers == 0)
 		return;
-	qsort(v, n, sizeof *v, answer_key_cmp);
-	for (size_t i = 0; i < n; i++)
-		if (k == 0 || v[i].st.session != v[k - 1].st.session ||
-		    v[i].st.seq != v[k - 1].st.seq)
-			v[k++] = v[i];
-	qsort(v, k, sizeof *v, answer_time_cmp);
+	size_t k = records_unique(v, qp->nanswers, sizeof *v, answer_key_cmp);
 	if (k > ANSWERS_KEEP) {
 		memmove(v, v + (k - ANSWERS_KEEP), ANSWERS_KEEP * sizeof *v);
 		k = ANSWERS_KEEP;
