@@ -27,6 +27,7 @@ static const char usage[] =
 	"Options:\n"
 	"  --plain           plain line mode for screen readers and scripts\n"
 	"  --lessons DIR     look for courses in DIR first (may be repeated)\n"
+	"  --width N         plain mode: wrap text at N columns (0: do not wrap)\n"
 	"  --format FMT      with progress: text (default), csv or json\n"
 	"  -h, --help        show this help and exit\n"
 	"  -V, --version     show the version and exit\n"
@@ -79,7 +80,7 @@ static int check_usage(const struct options *o)
 
 int cli_parse(int argc, char **argv, struct options *o)
 {
-	*o = (struct options){ .cmd = CMD_TUTOR };
+	*o = (struct options){ .cmd = CMD_TUTOR, .width = -1 };
 	bool had_cmd = false, only_args = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -105,6 +106,13 @@ int cli_parse(int argc, char **argv, struct options *o)
 				push(&o->lessons, &o->nlessons, argv[++i]);
 			else
 				o->format = argv[++i];
+		} else if (!strcmp(a, "--width") || !strncmp(a, "--width=", 8)) {
+			const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
+			char *end;
+			long w = v ? strtol(v, &end, 10) : -1;
+			if (!v || !*v || *end || w < 0 || w > 1000)
+				return bad("--width takes a number of columns from 0 to 1000", "");
+			o->width = (int)w;
 		} else if (!strncmp(a, "--lessons=", 10)) {
 			push(&o->lessons, &o->nlessons, argv[i] + 10);
 		} else if (!strncmp(a, "--format=", 9)) {

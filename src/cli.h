@@ -15,6 +15,7 @@ struct options {
 	char **args;		/* positional arguments after the command */
 	size_t nargs;
 	const char *format;	/* progress --format */
+	int width;		/* --width for plain mode; -1 when not given */
 };
 
 /* Parses argv into o (o owns only its arrays); on a usage error prints a

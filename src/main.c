@@ -1,13 +1,17 @@
 /* main.c - entry point: parse the command line, run a command or the tutor. */
 #include "cli.h"
+#include "core/flow.h"
 #include "core/session.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
+
+#include "stop.h"
 
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* Why the tutor cannot draw screens here, or NULL when it can. */
@@ -21,6 +25,24 @@ static const char *why_plain(void)
 	return NULL;
 }
 
+/* Plain mode's width: --width, the terminal's, COLUMNS, then 80; a column
+ * is left free so a full line does not wrap on its own. */
+static int plain_width(const struct options *o)
+{
+	if (o->width >= 0)
+		return o->width;
+	struct winsize ws;
+	long cols = 0;
+	const char *env = getenv("COLUMNS");
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		cols = ws.ws_col;
+	else if (env && *env)
+		cols = strtol(env, NULL, 10);
+	if (cols <= 0 || cols > 1000)
+		cols = 80;
+	return cols < 21 ? 20 : (int)cols - 1;
+}
+
 static int tutor(const struct options *o)
 {
 	struct session s;
@@ -31,7 +53,7 @@ static int tutor(const struct options *o)
 	int status = -1;
 	struct due_item *due = NULL;
 	if (review && session_due(&s, &due) == 0) {
-		puts("Nothing is due for review now. Missed questions come back the next day.");
+		puts(flow_nothing_due_text());
 		status = 0;
 	}
 	free(due);
@@ -44,13 +66,17 @@ static int tutor(const struct options *o)
 	if (status < 0) {
 		if (*why)
 			fprintf(stderr, "rollwise: plain mode (%s)\n", why);
-		status = plain_run(&s, stdin, stdout, course, lesson, review);
+		status = plain_run(&s, stdin, stdout, plain_width(o), course, lesson, review);
 	}
 	if (status == 1 && course && !catalog_find(&s.cat, course))
 		fprintf(stderr, "rollwise: no course '%s'; see 'rollwise list'\n", course);
 	else if (status == 1)
 		fprintf(stderr, "rollwise: course '%s' has no lesson '%s'\n", course, lesson);
 	session_close(&s);
+	if (stop_signal()) {
+		fputs("Stopped. Your progress is saved.\n", stderr);
+		return 128 + stop_signal();
+	}
 	return status;
 }
 
@@ -58,6 +84,7 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	setlocale(LC_ALL, "");
+	stop_catch();
 	int status = cli_parse(argc, argv, &o);
 	if (status >= 0) {
 		cli_free(&o);

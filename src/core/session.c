@@ -120,12 +120,12 @@ void session_answer(struct session *s, const struct course *c,
 }
 
 void session_attempt(struct session *s, const struct course *c,
-		     const struct quiz_run *r)
+		     const struct lesson *l, int score, bool passed)
 {
 	char hash[17];
-	lesson_hash(r->lesson, hash);
-	if (progress_attempt(s->prog, c->id, r->lesson->id, quiz_score(r),
-			     quiz_passed(r), c->version, hash, time(NULL)) == 0)
+	lesson_hash(l, hash);
+	if (progress_attempt(s->prog, c->id, l->id, score, passed, c->version, hash,
+			     time(NULL)) == 0)
 		save(s);
 }
 
@@ -142,7 +142,7 @@ char *session_status_text(const struct session *s, const struct course *c,
 	progress_lesson_status(s->prog, c, l, &st);
 	switch (st.state) {
 	case LESSON_IN_PROGRESS:
-		return xasprintf("page %zu of %zu", st.page + 1, l->npages);
+		return xasprintf("in progress, page %zu of %zu", st.page + 1, l->npages);
 	case LESSON_PASSED:
 		return st.updated ? xasprintf("updated since you passed with %d%%", st.best)
 				  : xasprintf("passed, best %d%%", st.best);

@@ -40,9 +40,9 @@ void session_visit(struct session *s, const struct course *c,
 /* Records the answer to question q of run r's lesson, and saves. */
 void session_answer(struct session *s, const struct course *c,
 		    const struct lesson *l, const struct question *q, bool correct);
-/* Records a finished quiz, and saves. */
+/* Records a finished quiz of lesson l with its score, and saves. */
 void session_attempt(struct session *s, const struct course *c,
-		     const struct quiz_run *r);
+		     const struct lesson *l, int score, bool passed);
 /* The lesson's status for menus. */
 void session_status(const struct session *s, const struct course *c,
 		    const struct lesson *l, struct lesson_status *out);

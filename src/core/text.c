@@ -104,7 +104,10 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 			for (int k = 0; k < indent; k++)
 				buf_put(&line, " ", 1, 0);
 		} else {
-			buf_put(&line, " ", 1, 0);
+			/* Inside an emphasised run the space is emphasised too, so
+			 * an underline runs on unbroken. */
+			unsigned char sa = line.len ? line.a[line.len - 1] & b->a[start] : 0;
+			buf_put(&line, " ", 1, sa);
 			col++;
 		}
 		empty = false;
@@ -317,4 +320,9 @@ char *text_ellipsize(const char *s, int width)
 	char *out = xasprintf("%s...", f);
 	free(f);
 	return out;
+}
+
+char *text_count(size_t n, const char *one, const char *many)
+{
+	return xasprintf("%zu %s", n, n == 1 ? one : many);
 }

@@ -1,61 +1,105 @@
-/* plain.c - the line mode. Every line it writes comes from the model, which
- * the loader keeps free of control characters, wrapped to 78 columns. */
+/* plain.c - the line mode: the learner flow of core/flow.h as sequential
+ * text for screen readers, braille displays and scripts. Every prompt is a
+ * table of what can be typed there; '?' lists it, anything else gets a
+ * one-line hint and is asked again. Text from the courses is kept free of
+ * control characters by the loader. */
 #include "plain/plain.h"
+#include "core/flow.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "stop.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define WIDTH 78
+#include <strings.h>
+#include <unistd.h>
 
 struct plain {
 	struct session *s;
 	FILE *in, *out;
+	int width;		/* 0: no hard wrapping */
 	char *line;
 	size_t cap;
 	bool eof;
+	bool echo;		/* input is not a terminal: echo it */
+	/* The last answer, for 's' (its sources) and 'r' (its page). */
+	const struct course *last_c;
+	const struct question *last_q;
+	const struct lesson *last_l;
+	const struct page *last_page;
+};
+
+/* What a prompt accepts; the actions are each prompt's own. */
+struct cmd {
+	const char *word;	/* "" is Enter; "#" a number or numbers */
+	int action;
+	const char *help;
 };
 
 enum { GO_BACK, GO_QUIT, GO_NEXT };
+enum { IN_END = -1, IN_NUMBER = -2 };
 
-static void say(struct plain *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sayf(struct plain *p, int rest, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-/* Writes a formatted paragraph wrapped to WIDTH. */
-static void say(struct plain *p, const char *fmt, ...)
+/* Writes text wrapped to the width, continuation lines indented by rest. */
+static void put(struct plain *p, int rest, const char *s)
+{
+	struct text t = { 0 };
+	text_wrap(&t, s, p->width > 0 ? p->width : 1 << 20, 0, rest);
+	for (size_t i = 0; i < t.n; i++)
+		fprintf(p->out, "%s\n", t.lines[i].text);
+	text_free(&t);
+}
+
+static void sayf(struct plain *p, int rest, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	struct text t = { 0 };
-	text_wrap(&t, s, WIDTH, 0, 0);
-	for (size_t i = 0; i < t.n; i++)
-		fprintf(p->out, "%s\n", t.lines[i].text);
-	text_free(&t);
+	put(p, rest, s);
 	free(s);
 }
 
 static void markup(struct plain *p, const char *s)
 {
 	struct text t = { 0 };
-	text_layout(&t, s, WIDTH);
+	text_layout(&t, s, p->width > 0 ? p->width : 1 << 20);
 	for (size_t i = 0; i < t.n; i++)
 		fprintf(p->out, "%s\n", t.lines[i].text);
 	text_free(&t);
 }
 
-/* Prints the prompt and reads one line, trimmed; NULL at the end of input. */
-static const char *ask(struct plain *p, const char *prompt)
+static void blank(struct plain *p)
 {
-	fprintf(p->out, "%s", prompt);
+	fputc('\n', p->out);
+}
+
+/* Writes a prompt wrapped like the rest, leaving its last line open. */
+static void prompt_put(struct plain *p, const char *prompt)
+{
+	struct text t = { 0 };
+	text_wrap(&t, prompt, p->width > 0 ? p->width : 1 << 20, 0, 0);
+	for (size_t i = 0; i < t.n; i++)
+		fprintf(p->out, "%s%s", t.lines[i].text, i + 1 < t.n ? "\n" : " ");
+	text_free(&t);
+}
+
+/* Reads one line, trimmed; NULL at the end of input or on a stop signal.
+ * Input that does not come from a terminal is echoed, so a transcript
+ * shows what was typed where. */
+static const char *read_line(struct plain *p)
+{
 	fflush(p->out);
-	if (p->eof || getline(&p->line, &p->cap, p->in) < 0) {
+	errno = 0;
+	if (p->eof || stop_signal() || getline(&p->line, &p->cap, p->in) < 0) {
 		p->eof = true;
-		fputc('\n', p->out);
+		blank(p);
 		return NULL;
 	}
 	char *s = p->line;
@@ -64,362 +108,566 @@ static const char *ask(struct plain *p, const char *prompt)
 		s[--n] = '\0';
 	while (isspace((unsigned char)*s))
 		s++;
+	if (p->echo) {
+		char *e = text_sanitize(s);
+		fprintf(p->out, "%s\n", e);
+		free(e);
+	}
 	return s;
 }
 
-static void notice(struct plain *p)
+/* Numbers typed at a prompt: the first, how many, and the set of those up
+ * to 32 (choices). */
+struct nums {
+	size_t first, count;
+	unsigned set;
+};
+
+/* Reads numbers from 1 to max ("2", "1 3", "1,3") into *n. */
+static bool numbers(const char *s, size_t max, struct nums *n)
 {
-	if (session_notice_seen(p->s))
-		return;
-	say(p, "rollwise teaches general facts about at-home microneedling with "
-	       "derma rollers. This is education, not medical advice: for advice "
-	       "about your own skin, see a doctor or a dermatologist.");
-	fputc('\n', p->out);
-	session_notice_done(p->s);
+	*n = (struct nums){ 0 };
+	while (*s) {
+		if (*s == ' ' || *s == ',' || *s == '\t') {
+			s++;
+			continue;
+		}
+		if (!isdigit((unsigned char)*s))
+			return false;
+		char *end;
+		unsigned long v = strtoul(s, &end, 10);
+		if (v < 1 || v > max)
+			return false;
+		if (n->count++ == 0)
+			n->first = v - 1;
+		if (v <= 32)
+			n->set |= 1u << (v - 1);
+		s = end;
+	}
+	return n->count > 0;
+}
+
+static void help(struct plain *p, const struct cmd *c, size_t max)
+{
+	fprintf(p->out, "You can type:\n");
+	for (; c->word; c++) {
+		if (!strcmp(c->word, "#"))
+			sayf(p, 2, "- a number from 1 to %zu: %s", max, c->help);
+		else
+			sayf(p, 2, "- %s: %s", *c->word ? c->word : "Enter (an empty line)", c->help);
+	}
+	put(p, 2, "- ?: this list");
+}
+
+/* Asks prompt until the learner types something in cmds: returns its
+ * action (IN_NUMBER for numbers from 1 to max, into *n), IN_END at the end. */
+static int ask(struct plain *p, const char *prompt, const struct cmd *cmds,
+	       size_t max, struct nums *n)
+{
+	for (;;) {
+		prompt_put(p, prompt);
+		const char *a = read_line(p);
+		if (!a)
+			return IN_END;
+		if (!strcmp(a, "?")) {
+			help(p, cmds, max);
+			continue;
+		}
+		for (const struct cmd *c = cmds; c->word; c++) {
+			if (!strcmp(c->word, "#") && numbers(a, max, n))
+				return c->action == 0 ? IN_NUMBER : c->action;
+			if (strcmp(c->word, "#") && !strcasecmp(c->word, a))
+				return c->action;
+		}
+		put(p, 0, "Not understood. Type ? to see what you can type here.");
+	}
 }
 
 static void show_warning(struct plain *p)
 {
 	char *w = session_take_warning(p->s);
 	if (w) {
-		say(p, "Note: %s", w);
+		sayf(p, 6, "Note: %s", w);
 		free(w);
 	}
 }
 
-/* Reads choice numbers ("2" or "1 3") into *set; false with a message when
- * they are not numbers from 1 to n, or more than one where one is wanted. */
-static bool parse_numbers(struct plain *p, const char *s, size_t n, bool many,
-			  choice_set *set)
+static void notice(struct plain *p)
 {
-	*set = 0;
-	int count = 0;
-	while (*s) {
-		while (*s == ' ' || *s == ',' || *s == '\t')
-			s++;
-		if (!*s)
-			break;
-		char *end;
-		long v = strtol(s, &end, 10);
-		if (end == s || v < 1 || (size_t)v > n) {
-			say(p, "Please type %s from 1 to %zu.", many ? "numbers" : "a number", n);
-			return false;
-		}
-		*set |= 1u << (v - 1);
-		count++;
-		s = end;
-	}
-	if (count == 0 || (!many && count > 1)) {
-		say(p, "Please type %s from 1 to %zu.", many ? "one or more numbers" : "one number", n);
-		return false;
-	}
-	return true;
+	if (!flow_notice_due(p->s))
+		return;
+	markup(p, flow_notice_text());
+	blank(p);
+	flow_notice_read(p->s);
 }
 
-/* Reads a menu number from 1 to n into *i (0-based). */
-static bool pick(struct plain *p, const char *a, size_t n, size_t *i)
-{
-	char *end;
-	long v = strtol(a, &end, 10);
-	if (end == a || *end || v < 1 || (size_t)v > n) {
-		say(p, "Please type a number from 1 to %zu.", n);
-		return false;
-	}
-	*i = (size_t)v - 1;
-	return true;
-}
+/* --- reading --- */
 
 static void show_page(struct plain *p, const struct course *c,
 		      const struct lesson *l, size_t i)
 {
 	const struct page *pg = &l->pages[i];
-	fprintf(p->out, "\nPage %zu of %zu: %s\n\n", i + 1, l->npages, pg->title);
+	blank(p);
+	sayf(p, 0, "Page %zu of %zu: %s", i + 1, l->npages, pg->title);
+	blank(p);
 	markup(p, pg->text);
 	char *cites = course_cites(c, &pg->sources);
 	if (cites) {
-		fprintf(p->out, "\nSources:\n");
-		markup(p, cites);
-		free(cites);
-	}
-	fputc('\n', p->out);
-}
-
-/* Reads the lesson from page start; GO_NEXT means on to the quiz. */
-static int read_lesson(struct plain *p, const struct course *c,
-		       const struct lesson *l, size_t start)
-{
-	size_t i = start < l->npages ? start : 0;
-	for (;;) {
-		session_visit(p->s, c, l, i);
-		show_warning(p);
-		show_page(p, c, l, i);
-		bool last = i + 1 == l->npages;
-		const char *a = ask(p, last ? "Enter: take the quiz, p: previous page, q: back: "
-					    : "Enter: next page, p: previous page, q: back: ");
-		if (!a)
-			return GO_QUIT;
-		if (!strcmp(a, "q"))
-			return GO_BACK;
-		if (!strcmp(a, "p")) {
-			if (i > 0)
-				i--;
-		} else if (last) {
-			return GO_NEXT;
-		} else {
-			i++;
-		}
-	}
-}
-
-static const char *kind_hint(const struct question *q)
-{
-	switch (q->kind) {
-	case KIND_MULTIPLE: return "choose all that apply";
-	case KIND_TRUE_FALSE: return "true or false";
-	default: return "choose one";
-	}
-}
-
-static void verdict(struct plain *p, const struct course *c, const struct quiz_run *r,
-		    const struct question *q, bool right)
-{
-	say(p, right ? "Right." : "Not right.");
-	if (!right) {
-		fprintf(p->out, "The right answer:\n");
-		for (size_t k = 0; k < q->nchoices; k++) {
-			size_t ci = quiz_choice_at(r, r->cur, k);
-			if (q->choices[ci].correct)
-				say(p, "%zu. %s", k + 1, q->choices[ci].text);
-		}
-	}
-	for (size_t i = 0; i < q->nchoices; i++)
-		if (((r->picked[r->cur] >> i) & 1) && q->choices[i].feedback)
-			say(p, "About choice %zu: %s", quiz_slot_of(r, r->cur, i) + 1,
-			    q->choices[i].feedback);
-	if (q->explanation)
-		say(p, "Why: %s", q->explanation);
-	char *cites = course_cites(c, &q->sources);
-	if (cites) {
+		blank(p);
 		fprintf(p->out, "Sources:\n");
 		markup(p, cites);
 		free(cites);
 	}
+	blank(p);
 }
 
-/* Asks the run's current question; -1 at the end of input or on q. */
-static int ask_question(struct plain *p, const struct course *c, struct quiz_run *r,
-			const char *header)
+enum { R_NEXT = 1, R_PREV, R_AGAIN, R_BACK };
+
+static const struct cmd page_cmds[] = {
+	{ "", R_NEXT, "the next page (after the last page, the quiz)" },
+	{ "p", R_PREV, "the previous page" },
+	{ "a", R_AGAIN, "this page again" },
+	{ "q", R_BACK, "back to the lessons" },
+	{ NULL, 0, NULL },
+};
+
+/* Reads l from page start; GO_NEXT means on to the quiz. */
+static int read_lesson(struct plain *p, const struct course *c,
+		       const struct lesson *l, size_t start)
 {
-	const struct question *q = &r->lesson->quiz.questions[r->cur];
-	fprintf(p->out, "\n%s (%s):\n", header, kind_hint(q));
-	say(p, "%s", q->prompt);
-	for (size_t k = 0; k < q->nchoices; k++)
-		say(p, "%zu. %s", k + 1, q->choices[quiz_choice_at(r, r->cur, k)].text);
-	bool many = q->kind == KIND_MULTIPLE;
-	choice_set shown;
+	size_t i = start < l->npages ? start : 0;
+	bool show = true;
 	for (;;) {
-		const char *a = ask(p, many ? "Your answers (numbers, like 1 3), q to leave: "
-					    : "Your answer (a number), q to leave: ");
-		if (!a || !strcmp(a, "q"))
-			return -1;
-		if (parse_numbers(p, a, q->nchoices, many, &shown))
+		if (show) {
+			session_visit(p->s, c, l, i);
+			show_warning(p);
+			show_page(p, c, l, i);
+		}
+		bool last = i + 1 == l->npages;
+		struct nums set;
+		int a = ask(p, last ? "Enter: the quiz, p: previous page, q: back, ?: help:"
+				    : "Enter: next page, p: previous page, q: back, ?: help:",
+			    page_cmds, 0, &set);
+		show = true;
+		if (a == IN_END)
+			return GO_QUIT;
+		if (a == R_BACK)
+			return GO_BACK;
+		if (a == R_PREV && i > 0)
+			i--;
+		else if (a == R_PREV)
+			show = false, put(p, 0, "This is the first page.");
+		else if (a == R_NEXT && last)
+			return GO_NEXT;
+		else if (a == R_NEXT)
+			i++;
+	}
+}
+
+/* --- questions --- */
+
+static void show_question(struct plain *p, const struct flow *f)
+{
+	const struct question *q = flow_question(f);
+	char *pos = flow_position_text(f);
+	blank(p);
+	sayf(p, 0, "%s (%s):", pos, flow_kind_text(q));
+	free(pos);
+	put(p, 0, q->prompt);
+	for (size_t k = 0; k < q->nchoices; k++)
+		sayf(p, 3, "%zu. %s", k + 1, flow_choice(f, k));
+}
+
+static void show_verdict(struct plain *p, const struct flow *f)
+{
+	struct flow_verdict v;
+	flow_verdict(f, &v);
+	const struct question *q = flow_question(f);
+	put(p, 0, flow_verdict_text(&v));
+	if (!v.right) {
+		fprintf(p->out, "The right answer:\n");
+		for (size_t k = 0; k < q->nchoices; k++)
+			if (v.tag[k] == TAG_PICKED_RIGHT || v.tag[k] == TAG_MISSED_RIGHT)
+				sayf(p, 3, "%zu. %s", k + 1, flow_choice(f, k));
+	}
+	for (size_t k = 0; k < q->nchoices; k++) {
+		char *s = flow_feedback_text(&v, k);
+		if (s)
+			put(p, 2, s);
+		free(s);
+	}
+	char *s = flow_explanation_text(&v);
+	if (s)
+		put(p, 0, s);
+	free(s);
+	s = flow_reread_text(&v);
+	if (s)
+		put(p, 0, s);
+	free(s);
+	s = flow_sources_short(flow_course(f), &q->sources);
+	if (s)
+		sayf(p, 2, "%s (s: the full list)", s);
+	free(s);
+	p->last_c = flow_course(f);
+	p->last_l = flow_lesson(f);
+	p->last_q = q;
+	p->last_page = v.right ? NULL : v.page;
+}
+
+enum { Q_TRUE = 1, Q_FALSE, Q_AGAIN, Q_SOURCES, Q_REREAD, Q_LEAVE };
+
+static const struct cmd answer_cmds[] = {
+	{ "#", 0, "your answer (for \"choose all\": every number, like 1 3)" },
+	{ "t", Q_TRUE, "True (true-false questions)" },
+	{ "true", Q_TRUE, "the same" },
+	{ "f", Q_FALSE, "False (true-false questions)" },
+	{ "false", Q_FALSE, "the same" },
+	{ "a", Q_AGAIN, "this question again" },
+	{ "s", Q_SOURCES, "the full sources of your last answer" },
+	{ "r", Q_REREAD, "re-read the page named after your last answer" },
+	{ "q", Q_LEAVE, "leave (your answers so far are kept for review)" },
+	{ NULL, 0, NULL },
+};
+
+/* The last answer's sources or page, for 's' and 'r' at any later prompt. */
+static void last_answer(struct plain *p, int a)
+{
+	if (a == Q_SOURCES && p->last_q) {
+		char *c = course_cites(p->last_c, &p->last_q->sources);
+		markup(p, c ? c : "That question names no sources.");
+		free(c);
+	} else if (a == Q_REREAD && p->last_page) {
+		blank(p);
+		sayf(p, 0, "%s", p->last_page->title);
+		blank(p);
+		markup(p, p->last_page->text);
+	} else {
+		put(p, 0, a == Q_SOURCES ? "Nothing answered yet." : "No page to re-read now.");
+	}
+}
+
+/* The slots typed: numbers, or t/f in a true-false question; 0 to ask again. */
+static unsigned slots_for(struct plain *p, const struct question *q, int a,
+			  const struct nums *set)
+{
+	if (a == Q_TRUE || a == Q_FALSE) {
+		if (q->kind == KIND_TRUE_FALSE)
+			return a == Q_TRUE ? 1u : 2u;
+		put(p, 0, "This is not a true-false question: type a number.");
+		return 0;
+	}
+	if (q->kind != KIND_MULTIPLE && set->count > 1) {
+		put(p, 0, "Type one number.");
+		return 0;
+	}
+	return set->set;
+}
+
+/* Asks the flow's current question and shows the verdict; false on q or
+ * at the end of input. */
+static bool ask_question(struct plain *p, struct flow *f)
+{
+	const struct question *q = flow_question(f);
+	show_question(p, f);
+	for (;;) {
+		struct nums set;
+		int a = ask(p, q->kind == KIND_MULTIPLE ? "Your answers (numbers, like 1 3; ? for help):"
+							: "Your answer (a number; ? for help):",
+			    answer_cmds, q->nchoices, &set);
+		if (a == IN_END || a == Q_LEAVE)
+			return false;
+		if (a == Q_AGAIN) {
+			show_question(p, f);
+			continue;
+		}
+		if (a == Q_SOURCES || a == Q_REREAD) {
+			last_answer(p, a);
+			continue;
+		}
+		unsigned slots = slots_for(p, q, a, &set);
+		if (slots && flow_answer(f, slots) == 0)
 			break;
 	}
-	choice_set picked = 0;
-	for (size_t k = 0; k < q->nchoices; k++)
-		if ((shown >> k) & 1)
-			picked |= 1u << quiz_choice_at(r, r->cur, k);
-	bool right = quiz_answer(r, picked);
-	session_answer(p->s, c, r->lesson, q, right);
-	verdict(p, c, r, q, right);
-	if (!right && q->critical && q->review) {
-		const struct page *pg = &r->lesson->pages[q->review_page];
-		say(p, "This is a safety point. Re-read the page \"%s\".", pg->title);
-		const char *a = ask(p, "r: read that page now, Enter: go on: ");
-		if (!a)
-			return -1;
-		if (!strcmp(a, "r")) {
-			fputc('\n', p->out);
-			markup(p, pg->text);
-		}
-	}
+	show_verdict(p, f);
 	show_warning(p);
-	return 0;
+	return true;
 }
 
-static void result(struct plain *p, const struct quiz_run *r)
+/* Runs every question of f; false when left early. */
+static bool run_flow(struct plain *p, struct flow *f)
 {
-	const struct quiz *z = &r->lesson->quiz;
-	fputc('\n', p->out);
-	say(p, "Result: %zu of %zu right (%d%%). The pass mark is %d%%. %s",
-	    z->nquestions - quiz_missed(r), z->nquestions, quiz_score(r), z->pass,
-	    quiz_passed(r) ? "Passed." : "Not passed yet.");
-	if (quiz_missed(r) == 0)
+	if (flow_done(f))
+		return true;
+	do {
+		if (!ask_question(p, f))
+			return false;
+	} while (flow_next(f));
+	return true;
+}
+
+static void show_summary(struct plain *p, const struct flow_summary *sum)
+{
+	blank(p);
+	char *s = flow_score_text(sum);
+	put(p, 0, s);
+	free(s);
+	put(p, 0, flow_verdict_line(sum));
+	if (sum->nmissed == 0)
 		return;
-	say(p, "Questions to look at again:");
-	for (size_t i = 0; i < z->nquestions; i++) {
-		if (r->correct[i])
-			continue;
-		const struct question *q = &z->questions[i];
-		say(p, "- %s (re-read: %s)", q->prompt,
-		    r->lesson->pages[q->review ? q->review_page : 0].title);
+	fprintf(p->out, "Questions to look at again:\n");
+	for (size_t i = 0; i < sum->nmissed; i++) {
+		char *m = flow_missed_text(&sum->missed[i]);
+		sayf(p, 3, "%zu. %s (%s)", i + 1, sum->missed[i].question->prompt, m);
+		free(m);
 	}
 }
 
-/* Takes the quiz; after the result, GO_NEXT means the next lesson. */
+enum { E_NEXT = 1, E_RETRY, E_BACK, E_SOURCES, E_PAGE };
+
+static const struct cmd result_cmds[] = {
+	{ "#", E_PAGE, "re-read the page of that missed question" },
+	{ "n", E_NEXT, "the next lesson" },
+	{ "r", E_RETRY, "take the quiz again" },
+	{ "s", E_SOURCES, "the full sources of your last answer" },
+	{ "q", E_BACK, "back to the lessons" },
+	{ NULL, 0, NULL },
+};
+
+static void open_missed(struct plain *p, const struct flow_summary *sum, size_t i)
+{
+	{
+		const struct flow_missed *m = &sum->missed[i];
+		if (m->page)
+			show_page(p, m->course, m->lesson, m->page_index);
+		else
+			put(p, 0, "This question names no page to re-read.");
+	}
+}
+
+/* After a quiz: GO_NEXT for the next lesson, GO_BACK, GO_QUIT; *retry is
+ * set to take it again. */
+static int after_quiz(struct plain *p, const struct flow_summary *sum, bool *retry)
+{
+	int a;
+	for (;;) {
+		struct nums set;
+		a = ask(p, sum->nmissed ? "n: next lesson, r: retry, a number: re-read that page, q: back:"
+					    : "n: next lesson, r: retry, q: back:",
+			    result_cmds, sum->nmissed, &set);
+		if (a == IN_END)
+			return GO_QUIT;
+		if (a == E_PAGE)
+			open_missed(p, sum, set.first);
+		else if (a == E_SOURCES)
+			last_answer(p, Q_SOURCES);
+		else
+			break;
+	}
+	*retry = a == E_RETRY;
+	return a == E_NEXT ? GO_NEXT : GO_BACK;
+}
+
+/* Takes l's quiz; after the result, GO_NEXT means the next lesson. */
 static int take_quiz(struct plain *p, const struct course *c, const struct lesson *l)
 {
 	for (;;) {
-		struct quiz_run r;
-		quiz_run_init(&r, l, p->s->seed++);
-		int st = 0;
-		for (r.cur = 0; r.cur < l->quiz.nquestions && st == 0; r.cur++) {
-			char *h = xasprintf("Question %zu of %zu", r.cur + 1, l->quiz.nquestions);
-			st = ask_question(p, c, &r, h);
-			free(h);
+		if (flow_quiz_interrupted(p->s, c, l))
+			put(p, 0, flow_restart_text());
+		struct flow *f = flow_quiz(p->s, c, l);
+		bool done = run_flow(p, f);
+		struct flow_summary sum;
+		flow_summarize(f, &sum);
+		int st = GO_BACK;
+		bool retry = false;
+		if (done) {
+			show_summary(p, &sum);
+			st = after_quiz(p, &sum, &retry);
+		} else if (p->eof) {
+			st = GO_QUIT;
 		}
-		if (st == 0) {
-			session_attempt(p->s, c, &r);
-			result(p, &r);
-		}
-		quiz_run_free(&r);
-		if (st != 0)
-			return p->eof ? GO_QUIT : GO_BACK;
-		const char *a = ask(p, "n: next lesson, r: retry the quiz, q: back to the lessons: ");
-		if (!a)
-			return GO_QUIT;
-		if (strcmp(a, "r") != 0)
-			return strcmp(a, "n") == 0 ? GO_NEXT : GO_BACK;
+		flow_summary_free(&sum);
+		flow_free(f);
+		if (!retry)
+			return st;
 	}
 }
 
-/* Reads lesson i and takes its quiz, then the next lessons while asked. */
-static int run_lessons(struct plain *p, const struct course *c, size_t i)
+/* --- menus --- */
+
+/* Reads lesson l from page and takes its quiz, then the next lessons (each
+ * from where the learner left it) while asked. */
+static int run_lessons(struct plain *p, const struct course *c, const struct lesson *l,
+		       size_t page)
 {
-	while (i < c->nlessons) {
-		const struct lesson *l = &c->lessons[i];
-		fprintf(p->out, "\nLesson %zu of %zu: %s\n", i + 1, c->nlessons, l->title);
-		int st = read_lesson(p, c, l, session_resume_page(p->s, c, l));
-		if (st == GO_NEXT)
+	for (bool first = true; l; l = flow_next_lesson(c, l), first = false) {
+		blank(p);
+		sayf(p, 0, "Lesson %zu of %zu: %s", (size_t)(l - c->lessons) + 1,
+		     c->nlessons, l->title);
+		int st = read_lesson(p, c, l, first ? page : session_resume_page(p->s, c, l));
+		if (st == GO_NEXT && l->quiz.nquestions > 0)
 			st = take_quiz(p, c, l);
 		if (st != GO_NEXT)
 			return st;
-		i++;
 	}
-	say(p, "That was the last lesson of this course.");
+	put(p, 0, flow_last_lesson_text());
 	return GO_BACK;
+}
+
+enum { L_NEXT = 1, L_PICK, L_AGAIN, L_BACK };
+
+static const struct cmd lessons_cmds[] = {
+	{ "#", L_PICK, "read that lesson" },
+	{ "", L_NEXT, "the next lesson to take" },
+	{ "a", L_AGAIN, "this list again" },
+	{ "q", L_BACK, "back to the courses" },
+	{ NULL, 0, NULL },
+};
+
+static void list_lessons(struct plain *p, const struct course *c)
+{
+	blank(p);
+	put(p, 0, c->title);
+	if (*c->summary)
+		put(p, 0, c->summary);
+	blank(p);
+	fprintf(p->out, "Lessons:\n");
+	for (size_t i = 0; i < c->nlessons; i++) {
+		char *st = session_status_text(p->s, c, &c->lessons[i]);
+		sayf(p, 3, "%zu. %s (%s)", i + 1, c->lessons[i].title, st);
+		free(st);
+	}
 }
 
 static int course_menu(struct plain *p, const struct course *c)
 {
 	for (;;) {
-		fprintf(p->out, "\n%s\n", c->title);
-		say(p, "%s", c->summary);
-		fprintf(p->out, "\nLessons:\n");
-		for (size_t i = 0; i < c->nlessons; i++) {
-			char *st = session_status_text(p->s, c, &c->lessons[i]);
-			say(p, "%zu. %s (%s)", i + 1, c->lessons[i].title, st);
-			free(st);
-		}
+		list_lessons(p, c);
 		size_t next = session_next_lesson(p->s, c);
-		char *prompt = xasprintf("Choose a lesson by number (Enter: lesson %zu), q to go back: ",
+		char *prompt = xasprintf("Lesson number (Enter: lesson %zu), q: back, ?: help:",
 					 next + 1);
-		const char *a = ask(p, prompt);
+		struct nums set;
+		int a;
+		while ((a = ask(p, prompt, lessons_cmds, c->nlessons, &set)) == L_PICK &&
+		       set.count > 1)
+			put(p, 0, "Type one number.");
 		free(prompt);
-		if (!a)
+		if (a == IN_END)
 			return GO_QUIT;
-		if (!strcmp(a, "q"))
+		if (a == L_BACK)
 			return GO_BACK;
-		size_t i = next;
-		if (*a && !pick(p, a, c->nlessons, &i))
+		if (a == L_AGAIN)
 			continue;
-		if (run_lessons(p, c, i) == GO_QUIT)
+		const struct lesson *l = &c->lessons[a == L_PICK ? set.first : next];
+		if (run_lessons(p, c, l, session_resume_page(p->s, c, l)) == GO_QUIT)
 			return GO_QUIT;
 	}
 }
 
 static int review(struct plain *p)
 {
-	struct due_item *due = NULL;
-	size_t n = session_due(p->s, &due), right = 0, done = 0;
-	if (n == 0)
-		say(p, "Nothing is due for review now.");
-	for (size_t i = 0; i < n; i++) {
-		struct quiz_run r;
-		quiz_run_init(&r, due[i].lesson, p->s->seed++);
-		r.cur = (size_t)(due[i].question - due[i].lesson->quiz.questions);
-		char *h = xasprintf("Review question %zu of %zu", i + 1, n);
-		int st = ask_question(p, due[i].course, &r, h);
-		free(h);
-		right += st == 0 && r.correct[r.cur];
-		done += st == 0;
-		quiz_run_free(&r);
-		if (st != 0)
-			break;
+	struct flow *f = flow_review(p->s);
+	if (!f) {
+		put(p, 0, flow_nothing_due_text());
+		return GO_BACK;
 	}
-	if (done)
-		say(p, "Review: %zu of %zu right.", right, done);
-	free(due);
+	run_flow(p, f);
+	struct flow_summary sum;
+	flow_summarize(f, &sum);
+	if (sum.answered)
+		show_summary(p, &sum);
+	flow_summary_free(&sum);
+	flow_free(f);
 	return p->eof ? GO_QUIT : GO_BACK;
 }
 
-static int main_menu(struct plain *p)
+enum { M_PICK = 1, M_CONTINUE, M_REVIEW, M_AGAIN, M_QUIT };
+
+static const struct cmd menu_cmds[] = {
+	{ "#", M_PICK, "open that course" },
+	{ "c", M_CONTINUE, "continue where you left off" },
+	{ "r", M_REVIEW, "review the questions that are due" },
+	{ "a", M_AGAIN, "this list again" },
+	{ "q", M_QUIT, "quit (your progress is saved)" },
+	{ NULL, 0, NULL },
+};
+
+static bool list_courses(struct plain *p)
 {
-	for (;;) {
-		const struct catalog *cat = &p->s->cat;
-		if (cat->n == 0) {
-			say(p, "No courses were found. See 'rollwise --help'.");
-			if (p->s->bad_files)
-				say(p, "%zu course file%s could not be read: run 'rollwise check'.",
-				    p->s->bad_files, p->s->bad_files == 1 ? "" : "s");
-			return GO_QUIT;
+	const struct catalog *cat = &p->s->cat;
+	if (cat->n == 0) {
+		put(p, 0, "No courses were found. See 'rollwise --help'.");
+		if (p->s->bad_files) {
+			char *n = text_count(p->s->bad_files, "course file", "course files");
+			sayf(p, 0, "%s could not be read: run 'rollwise check'.", n);
+			free(n);
 		}
-		fprintf(p->out, "\nCourses:\n");
-		for (size_t i = 0; i < cat->n; i++)
-			say(p, "%zu. %s (%zu lessons, %zu passed)", i + 1, cat->courses[i]->title,
-			    cat->courses[i]->nlessons, progress_course_passed(p->s->prog, cat->courses[i]));
-		struct due_item *due = NULL;
-		size_t ndue = session_due(p->s, &due);
-		free(due);
-		if (ndue)
-			say(p, "Review: %zu question%s due (type r).", ndue, ndue == 1 ? "" : "s");
-		const char *a = ask(p, ndue ? "Choose a course by number, r to review, q to quit: "
-					    : "Choose a course by number, q to quit: ");
-		size_t i;
-		if (!a || !strcmp(a, "q"))
-			return GO_QUIT;
-		if (!strcmp(a, "r") && review(p) == GO_QUIT)
-			return GO_QUIT;
-		if (!strcmp(a, "r") || !pick(p, a, cat->n, &i))
-			continue;
-		if (course_menu(p, cat->courses[i]) == GO_QUIT)
-			return GO_QUIT;
+		return false;
+	}
+	blank(p);
+	struct flow_place pl;
+	if (flow_continue(p->s, &pl)) {
+		char *s = flow_continue_text(&pl);
+		sayf(p, 3, "c. %s", s);
+		free(s);
+	}
+	fprintf(p->out, "Courses:\n");
+	for (size_t i = 0; i < cat->n; i++) {
+		char *st = flow_course_status(p->s, cat->courses[i]);
+		sayf(p, 3, "%zu. %s (%s)", i + 1, cat->courses[i]->title, st);
+		free(st);
+	}
+	char *sum = flow_menu_summary(p->s);
+	put(p, 0, sum);
+	free(sum);
+	return true;
+}
+
+static void main_menu(struct plain *p)
+{
+	while (list_courses(p)) {
+		struct nums set;
+		int a;
+		while ((a = ask(p, "Course number, c: continue, r: review, q: quit, ?: help:",
+				menu_cmds, p->s->cat.n, &set)) == M_PICK && set.count > 1)
+			put(p, 0, "Type one number.");
+		struct flow_place pl;
+		int st = GO_BACK;
+		if (a == IN_END || a == M_QUIT)
+			return;
+		if (a == M_REVIEW)
+			st = review(p);
+		else if (a == M_CONTINUE && flow_continue(p->s, &pl))
+			st = run_lessons(p, pl.course, pl.lesson, pl.page);
+		else if (a == M_CONTINUE)
+			put(p, 0, "Nothing to continue yet: choose a course.");
+		else if (a == M_PICK)
+			st = course_menu(p, p->s->cat.courses[set.first]);
+		if (st == GO_QUIT)
+			return;
 	}
 }
 
-int plain_run(struct session *s, FILE *in, FILE *out, const char *course_id,
+int plain_run(struct session *s, FILE *in, FILE *out, int width, const char *course_id,
 	      const char *lesson_id, int do_review)
 {
-	struct plain p = { .s = s, .in = in, .out = out };
-	int status = 0;
-	show_warning(&p);
-	notice(&p);
+	struct plain p = { .s = s, .in = in, .out = out, .width = width,
+			   .echo = !isatty(fileno(in)) };
 	const struct course *c = course_id ? catalog_find(&s->cat, course_id) : NULL;
 	const struct lesson *l = c && lesson_id ? course_lesson(c, lesson_id) : NULL;
-	if ((course_id && !c) || (lesson_id && !l)) {
-		status = 1;
-	} else if (do_review) {
-		review(&p);
-	} else if (l) {
-		if (run_lessons(&p, c, (size_t)(l - c->lessons)) != GO_QUIT)
-			main_menu(&p);
-	} else if (c) {
-		if (course_menu(&p, c) != GO_QUIT)
-			main_menu(&p);
-	} else {
+	if ((course_id && !c) || (lesson_id && !l))
+		return 1;
+	show_warning(&p);
+	notice(&p);
+	int st = GO_BACK;
+	if (do_review)
+		st = review(&p);
+	else if (l)
+		st = run_lessons(&p, c, l, session_resume_page(s, c, l));
+	else if (c)
+		st = course_menu(&p, c);
+	if (st != GO_QUIT && !do_review)
 		main_menu(&p);
-	}
 	free(p.line);
 	fflush(out);
-	return status;
+	return 0;
 }

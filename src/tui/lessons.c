@@ -1,83 +1,137 @@
 /* lessons.c - a course's lessons with their status. */
 #include "tui/tui.h"
+#include "tui/view.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
-#include <string.h>
 
-void lessons_open(struct tui_state *t, struct course *c)
+struct lessons {
+	struct session *s;
+	const struct course *c;
+	struct view v;
+	size_t sel;
+};
+
+enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_DIGIT, DO_READ, DO_QUIZ, DO_BACK };
+
+static const struct binding lessons_keys[] = {
+	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next lesson", 1 },
+	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, "previous lesson", 0 },
+	{ 'k', DO_UP, "k", NULL, NULL, 0 },
+	{ KEY_HOME, DO_FIRST, "Home", NULL, "first lesson", 0 },
+	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
+	{ KEY_END, DO_LAST, "End", NULL, "last lesson", 0 },
+	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
+	{ '1', DO_DIGIT, "1-9", NULL, "choose lesson 1 to 9", 0 },
+	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
+	{ '4', DO_DIGIT, "4", NULL, NULL, 0 }, { '5', DO_DIGIT, "5", NULL, NULL, 0 },
+	{ '6', DO_DIGIT, "6", NULL, NULL, 0 }, { '7', DO_DIGIT, "7", NULL, NULL, 0 },
+	{ '8', DO_DIGIT, "8", NULL, NULL, 0 }, { '9', DO_DIGIT, "9", NULL, NULL, 0 },
+	{ KEY_ANY_ENTER, DO_READ, "Enter", "read", "read the lesson (from where you left it)", KEEP_ALWAYS },
+	{ KEY_RIGHT, DO_READ, "Right", NULL, NULL, 0 },
+	{ 'l', DO_READ, "l", NULL, NULL, 0 },
+	{ 'z', DO_QUIZ, "z", "quiz", "go straight to the lesson's quiz", 2 },
+	{ 'q', DO_BACK, "q", "back", "back to the courses", KEEP_ALWAYS },
+	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
+	{ KEY_LEFT, DO_BACK, "Left", NULL, NULL, 0 },
+	{ 'h', DO_BACK, "h", NULL, NULL, 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+static void build(struct lessons *ls, int w)
 {
-	if (t->course != c)
-		t->lesson_sel = session_next_lesson(t->s, c);
-	t->course = c;
-	tui_go(t, SCR_LESSONS);
+	const struct course *c = ls->c;
+	view_begin(&ls->v, w);
+	if (*c->summary) {
+		view_add(&ls->v, c->summary, 0, -1, 0, 0);
+		view_blank(&ls->v);
+	}
+	for (size_t i = 0; i < c->nlessons; i++) {
+		char *title = xasprintf("%zu. %s", i + 1, c->lessons[i].title);
+		view_add(&ls->v, title, 0, (int)i, 0, 3);
+		free(title);
+		char *st = session_status_text(ls->s, c, &c->lessons[i]);
+		view_add(&ls->v, st, A_DIM, (int)i, 3, 3);
+		free(st);
+	}
 }
 
-static void lessons_draw(struct tui_state *t)
+static void lessons_draw(struct tui *t, void *d)
 {
-	const struct course *c = t->course;
-	char *right = xasprintf("%zu of %zu passed", progress_course_passed(t->s->prog, c),
-				c->nlessons);
-	tui_title(t, c->title, right);
+	struct lessons *ls = d;
+	char *right = xasprintf("%zu of %zu passed", progress_course_passed(ls->s->prog, ls->c),
+				ls->c->nlessons);
+	tui_title(t, ls->c->title, right);
 	free(right);
-	int w = tui_width(t);
-	struct text sum = { 0 };
-	text_wrap(&sum, c->summary, w, 0, 0);
-	int y = 2;
-	for (size_t i = 0; i < sum.n && i < 3; i++)
-		tui_put(y++, 1, sum.lines[i].text, w, 0);
-	text_free(&sum);
-	y++;
-	int room = t->rows - 2 - y;
-	size_t top = t->lesson_sel >= (size_t)room ? t->lesson_sel - (size_t)room + 1 : 0;
-	for (size_t i = top; i < c->nlessons && y < t->rows - 2; i++, y++) {
-		bool sel = i == t->lesson_sel;
-		char *status = session_status_text(t->s, c, &c->lessons[i]);
-		int sw = (int)strlen(status);
-		char num[24];
-		snprintf(num, sizeof num, "%zu.", i + 1);
-		tui_put(y, 1, sel ? ">" : " ", 1, A_BOLD);
-		tui_put(y, 3, num, 4, 0);
-		tui_put(y, 7, c->lessons[i].title, w - 8 - sw, sel ? A_REVERSE : 0);
-		tui_put(y, w - sw + 1, status, sw, A_DIM);
-		free(status);
-	}
+	build(ls, tui_width(t));
+	ls->v.sel = (int)ls->sel;
+	view_draw(&ls->v, t, 2, 1, tui_rows(t) - 4);
 }
 
-static void lessons_key(struct tui_state *t, int ch)
+static void choose(struct lessons *ls, size_t i)
 {
-	size_t n = t->course->nlessons;
-	if (ch == 'q' || ch == 27 || ch == KEY_LEFT || ch == 'h') {
-		tui_go(t, SCR_MENU);
-	} else if ((ch == KEY_DOWN || ch == 'j') && t->lesson_sel + 1 < n) {
-		t->lesson_sel++;
-	} else if ((ch == KEY_UP || ch == 'k') && t->lesson_sel > 0) {
-		t->lesson_sel--;
-	} else if (ch == KEY_HOME || ch == 'g') {
-		t->lesson_sel = 0;
-	} else if (ch == KEY_END || ch == 'G') {
-		t->lesson_sel = n - 1;
-	} else if (ch >= '1' && ch <= '9' && (size_t)(ch - '1') < n) {
-		t->lesson_sel = (size_t)(ch - '1');
-	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER || ch == KEY_RIGHT || ch == 'l') {
-		const struct lesson *l = &t->course->lessons[t->lesson_sel];
-		reader_open(t, l, session_resume_page(t->s, t->course, l));
-	} else if (ch == 'z') {
-		t->lesson = &t->course->lessons[t->lesson_sel];
-		question_start(t);
+	ls->sel = i;
+	view_select(&ls->v, (int)i);
+}
+
+static void lessons_act(struct tui *t, void *d, int action, int ch)
+{
+	struct lessons *ls = d;
+	size_t n = ls->c->nlessons;
+	const struct lesson *l = n ? &ls->c->lessons[ls->sel] : NULL;
+	switch (action) {
+	case DO_DOWN: ls->sel = (size_t)view_step(&ls->v, (int)n, 1); break;
+	case DO_UP: ls->sel = (size_t)view_step(&ls->v, (int)n, -1); break;
+	case DO_FIRST: choose(ls, 0); break;
+	case DO_LAST: choose(ls, n - 1); break;
+	case DO_DIGIT:
+		if ((size_t)(ch - '1') < n)
+			choose(ls, (size_t)(ch - '1'));
+		break;
+	case DO_READ:
+		reader_open(t, ls->c, l, session_resume_page(ls->s, ls->c, l), false);
+		break;
+	case DO_QUIZ:
+		reader_open(t, ls->c, l, 0, false);
+		quiz_replace(t, ls->c, l);
+		break;
+	case DO_BACK: tui_pop(t); break;
 	}
 }
 
-static const struct keyhelp lessons_help[] = {
-	{ "Up/Down, j/k, 1-9", "choose a lesson" },
-	{ "Enter, Right", "read the lesson (from where you left it)" },
-	{ "z", "go straight to the lesson's quiz" },
-	{ "q, Esc, Left", "back to the courses" },
-	{ NULL, NULL },
+static bool lessons_enabled(const void *d, int action)
+{
+	const struct lessons *ls = d;
+	switch (action) {
+	case DO_DOWN: case DO_LAST: return ls->sel + 1 < ls->c->nlessons;
+	case DO_UP: case DO_FIRST: return ls->sel > 0;
+	case DO_READ: case DO_DIGIT: return ls->c->nlessons > 0;
+	case DO_QUIZ: return ls->c->nlessons > 0 && ls->c->lessons[ls->sel].quiz.nquestions > 0;
+	default: return true;
+	}
+}
+
+static void lessons_free(void *d)
+{
+	struct lessons *ls = d;
+	view_free(&ls->v);
+	free(ls);
+}
+
+static const struct screen_ops lessons_ops = {
+	.name = "lessons", .keys = lessons_keys, .draw = lessons_draw,
+	.act = lessons_act, .enabled = lessons_enabled, .free = lessons_free,
 };
 
-const struct screen lessons_screen = {
-	lessons_draw, lessons_key,
-	"Up/Down: choose  Enter: read  z: quiz  q: back  ?: help", lessons_help,
-};
+void lessons_open(struct tui *t, const struct course *c)
+{
+	struct lessons *ls = xcalloc(1, sizeof *ls);
+	ls->s = tui_session(t);
+	ls->c = c;
+	ls->sel = c->nlessons ? session_next_lesson(ls->s, c) : 0;
+	ls->v.sel = -1;
+	view_select(&ls->v, (int)ls->sel);
+	tui_push(t, &lessons_ops, ls);
+}

@@ -1,97 +1,197 @@
-/* menu.c - the course menu: every course with its summary and progress. */
+/* menu.c - the course menu: where to continue, then every course with its
+ * summary and progress. */
 #include "tui/tui.h"
+#include "tui/view.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
 
-#define ITEM_ROWS 4	/* title, summary, progress, blank */
+struct menu {
+	struct session *s;
+	struct view v;
+	size_t sel;		/* item: 0 is "Continue" when there is a place */
+};
 
-static size_t first_shown(const struct tui_state *t, size_t fit)
+enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_OPEN, DO_DIGIT, DO_CONTINUE, DO_REVIEW, DO_QUIT };
+
+static const struct binding menu_keys[] = {
+	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next item", 1 },
+	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, "previous item", 0 },
+	{ 'k', DO_UP, "k", NULL, NULL, 0 },
+	{ KEY_HOME, DO_FIRST, "Home", NULL, "first item", 0 },
+	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
+	{ KEY_END, DO_LAST, "End", NULL, "last item", 0 },
+	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
+	{ KEY_ANY_ENTER, DO_OPEN, "Enter", "open", "open the chosen item", KEEP_ALWAYS },
+	{ KEY_RIGHT, DO_OPEN, "Right", NULL, NULL, 0 },
+	{ 'l', DO_OPEN, "l", NULL, NULL, 0 },
+	{ '1', DO_DIGIT, "1-9", NULL, "open course 1 to 9", 0 },
+	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
+	{ '4', DO_DIGIT, "4", NULL, NULL, 0 }, { '5', DO_DIGIT, "5", NULL, NULL, 0 },
+	{ '6', DO_DIGIT, "6", NULL, NULL, 0 }, { '7', DO_DIGIT, "7", NULL, NULL, 0 },
+	{ '8', DO_DIGIT, "8", NULL, NULL, 0 }, { '9', DO_DIGIT, "9", NULL, NULL, 0 },
+	{ 'c', DO_CONTINUE, "c", "continue", "continue where you left off", 3 },
+	{ 'r', DO_REVIEW, "r", "review", "review the questions that are due", 2 },
+	{ 'q', DO_QUIT, "q", "quit", "quit (your progress is saved)", KEEP_ALWAYS },
+	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+static size_t ncourses(const struct menu *m)
 {
-	return t->course_sel >= fit ? t->course_sel - fit + 1 : 0;
+	return m->s->cat.n;
 }
 
-static void draw_course(const struct tui_state *t, int y, size_t i, int w)
+/* Items: "Continue" first when there is a place, then the courses. */
+static size_t first_course(const struct menu *m)
 {
-	const struct course *c = t->s->cat.courses[i];
-	bool sel = i == t->course_sel;
-	tui_put(y, 1, sel ? ">" : " ", 1, A_BOLD);
-	tui_put(y, 3, c->title, w - 3, A_BOLD | (sel ? A_REVERSE : 0));
-	char *sum = text_ellipsize(c->summary, w - 3);
-	tui_put(y + 1, 3, sum, w - 3, A_DIM);
-	free(sum);
-	char *p = xasprintf("%zu lesson%s, %zu passed", c->nlessons,
-			    c->nlessons == 1 ? "" : "s",
-			    progress_course_passed(t->s->prog, c));
-	tui_put(y + 2, 3, p, w - 3, 0);
-	free(p);
+	struct flow_place p;
+	return flow_continue(m->s, &p) ? 1 : 0;
 }
 
-static void menu_draw(struct tui_state *t)
+static size_t nitems(const struct menu *m)
 {
-	struct due_item *due = NULL;
-	size_t ndue = session_due(t->s, &due);
-	free(due);
-	char *right = ndue ? xasprintf("Review: %zu due (r)", ndue) : NULL;
-	tui_title(t, "rollwise: courses", right);
-	free(right);
+	return first_course(m) + ncourses(m);
+}
+
+static void add_course(struct menu *m, size_t i, int item)
+{
+	const struct course *c = m->s->cat.courses[i];
+	char *title = xasprintf("%zu. %s", i + 1, c->title);
+	view_add(&m->v, title, A_BOLD, item, 0, 3);
+	free(title);
+	if (*c->summary) {
+		char *sum = text_ellipsize(c->summary, m->v.width - 3);
+		view_add(&m->v, sum, A_DIM, item, 3, 3);
+		free(sum);
+	}
+	char *st = flow_course_status(m->s, c);
+	view_add(&m->v, st, 0, item, 3, 3);
+	free(st);
+}
+
+static void build(struct menu *m, int w)
+{
+	view_begin(&m->v, w);
+	struct flow_place p;
+	int item = 0;
+	if (flow_continue(m->s, &p)) {
+		char *s = flow_continue_text(&p);
+		view_add(&m->v, s, A_BOLD, item++, 0, 3);
+		free(s);
+		view_blank(&m->v);
+	}
+	for (size_t i = 0; i < ncourses(m); i++) {
+		add_course(m, i, item++);
+		if (i + 1 < ncourses(m))
+			view_blank(&m->v);
+	}
+}
+
+static void draw_empty(const struct menu *m, int w)
+{
+	tui_put(2, 1, "No courses were found.", w, A_BOLD);
+	tui_put(4, 1, "Put course files in ~/.local/share/rollwise/lessons", w, 0);
+	tui_put(5, 1, "or start rollwise with --lessons DIR.", w, 0);
+	if (m->s->bad_files) {
+		char *n = text_count(m->s->bad_files, "course file", "course files");
+		char *msg = xasprintf("%s could not be read: run 'rollwise check'.", n);
+		tui_put(7, 1, msg, w, 0);
+		free(msg);
+		free(n);
+	}
+}
+
+static void menu_draw(struct tui *t, void *d)
+{
+	struct menu *m = d;
 	int w = tui_width(t);
-	if (t->s->cat.n == 0) {
-		tui_put(2, 1, "No courses were found.", w, A_BOLD);
-		tui_put(4, 1, "Put course files in ~/.local/share/rollwise/lessons", w, 0);
-		tui_put(5, 1, "or start rollwise with --lessons DIR.", w, 0);
-	}
-	size_t fit = (size_t)(t->rows - 4) / ITEM_ROWS;
-	if (fit == 0)
-		fit = 1;
-	size_t top = first_shown(t, fit);
-	for (size_t i = top; i < t->s->cat.n && i < top + fit; i++)
-		draw_course(t, 2 + (int)(i - top) * ITEM_ROWS, i, w);
-	if (t->s->bad_files && !t->message) {
-		char *m = xasprintf("%zu course file%s could not be read: run 'rollwise check'",
-				    t->s->bad_files, t->s->bad_files == 1 ? "" : "s");
-		tui_put(t->rows - 2, 1, m, w, A_DIM);
-		free(m);
-	}
-}
-
-static void menu_key(struct tui_state *t, int ch)
-{
-	size_t n = t->s->cat.n;
-	if (ch == 'q' || ch == 27) {
-		t->quit = true;
-	} else if (n == 0) {
+	tui_title(t, "rollwise: courses", NULL);
+	if (ncourses(m) == 0) {
+		draw_empty(m, w);
 		return;
-	} else if ((ch == KEY_DOWN || ch == 'j') && t->course_sel + 1 < n) {
-		t->course_sel++;
-	} else if ((ch == KEY_UP || ch == 'k') && t->course_sel > 0) {
-		t->course_sel--;
-	} else if (ch == KEY_HOME || ch == 'g') {
-		t->course_sel = 0;
-	} else if (ch == KEY_END || ch == 'G') {
-		t->course_sel = n - 1;
-	} else if (ch >= '1' && ch <= '9' && (size_t)(ch - '1') < n) {
-		t->course_sel = (size_t)(ch - '1');
-		lessons_open(t, t->s->cat.courses[t->course_sel]);
-	} else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER || ch == KEY_RIGHT || ch == 'l') {
-		lessons_open(t, t->s->cat.courses[t->course_sel]);
-	} else if (ch == 'r') {
-		question_review(t);
+	}
+	char *sum = flow_menu_summary(m->s);
+	tui_put(1, 1, sum, w, A_DIM);
+	free(sum);
+	build(m, w);
+	if (m->sel >= nitems(m))
+		m->sel = nitems(m) - 1;
+	m->v.sel = (int)m->sel;
+	view_draw(&m->v, t, 2, 1, tui_rows(t) - 4);
+}
+
+static void open_item(struct tui *t, struct menu *m)
+{
+	struct flow_place p;
+	if (m->sel == 0 && flow_continue(m->s, &p)) {
+		lessons_open(t, p.course);
+		reader_open(t, p.course, p.lesson, p.page, false);
+		return;
+	}
+	lessons_open(t, m->s->cat.courses[m->sel - first_course(m)]);
+}
+
+static void select_item(struct menu *m, size_t i)
+{
+	m->sel = i;
+	view_select(&m->v, (int)i);
+}
+
+static void menu_act(struct tui *t, void *d, int action, int ch)
+{
+	struct menu *m = d;
+	size_t n = nitems(m);
+	switch (action) {
+	case DO_DOWN: m->sel = (size_t)view_step(&m->v, (int)n, 1); break;
+	case DO_UP: m->sel = (size_t)view_step(&m->v, (int)n, -1); break;
+	case DO_FIRST: select_item(m, 0); break;
+	case DO_LAST: select_item(m, n - 1); break;
+	case DO_OPEN: open_item(t, m); break;
+	case DO_DIGIT:
+		if ((size_t)(ch - '1') < ncourses(m)) {
+			select_item(m, first_course(m) + (size_t)(ch - '1'));
+			open_item(t, m);
+		}
+		break;
+	case DO_CONTINUE: select_item(m, 0); open_item(t, m); break;
+	case DO_REVIEW: review_open(t); break;
+	case DO_QUIT: tui_quit(t); break;
 	}
 }
 
-static const struct keyhelp menu_help[] = {
-	{ "Up/Down, j/k", "choose a course" },
-	{ "Enter, Right", "open the course" },
-	{ "1-9", "open course number 1 to 9" },
-	{ "Home/End, g/G", "first or last course" },
-	{ "r", "review the questions that are due" },
-	{ "q, Esc", "quit (your progress is saved)" },
-	{ NULL, NULL },
+static bool menu_enabled(const void *d, int action)
+{
+	const struct menu *m = d;
+	size_t n = nitems(m);
+	switch (action) {
+	case DO_DOWN: case DO_LAST: return m->sel + 1 < n;
+	case DO_UP: case DO_FIRST: return m->sel > 0;
+	case DO_OPEN: case DO_DIGIT: return n > 0;
+	case DO_CONTINUE: return first_course(m) == 1;
+	case DO_REVIEW: return flow_due_count(m->s) > 0;
+	default: return true;
+	}
+}
+
+static void menu_free(void *d)
+{
+	struct menu *m = d;
+	view_free(&m->v);
+	free(m);
+}
+
+static const struct screen_ops menu_ops = {
+	.name = "menu", .keys = menu_keys, .draw = menu_draw, .act = menu_act,
+	.enabled = menu_enabled, .free = menu_free,
 };
 
-const struct screen menu_screen = {
-	menu_draw, menu_key, "Up/Down: choose  Enter: open  r: review  q: quit  ?: help",
-	menu_help,
-};
+void menu_open(struct tui *t)
+{
+	struct menu *m = xcalloc(1, sizeof *m);
+	m->s = tui_session(t);
+	m->v.sel = -1;
+	tui_push(t, &menu_ops, m);
+}

@@ -1,48 +1,90 @@
-/* notice.c - the first-run notice: education, not medical advice. */
+/* notice.c - the first-run notice: education, not medical advice. It is
+ * recorded as read only once its end has been on screen. */
 #include "tui/tui.h"
+#include "tui/view.h"
+#include "core/xalloc.h"
 
 #include <curses.h>
+#include <stdlib.h>
 
-static const char notice_text[] =
-	"rollwise teaches general facts about at-home microneedling with derma "
-	"rollers: how to do it more safely, who should not do it, and how to look "
-	"after your skin afterwards.\n\n"
-	"*This is education, not medical advice.* It cannot tell whether rolling "
-	"is safe for you. For advice about your own skin, see a doctor or a "
-	"dermatologist.\n\n"
-	"Every lesson names its sources: press *s* while reading to see them.\n\n"
-	"This notice is shown once.";
+struct notice {
+	struct view v;
+	bool reached_end;
+};
 
-static void notice_draw(struct tui_state *t)
+enum { DO_MORE = 1, DO_UP, DO_QUIT };
+
+static const struct binding notice_keys[] = {
+	{ KEY_ANY_ENTER, DO_MORE, "Enter", "continue", "read on; at the end, continue", KEEP_ALWAYS },
+	{ ' ', DO_MORE, "Space", NULL, NULL, 0 },
+	{ KEY_DOWN, DO_MORE, "Down", NULL, NULL, 0 },
+	{ KEY_NPAGE, DO_MORE, "PgDn", NULL, NULL, 0 },
+	{ 'j', DO_MORE, "j", NULL, NULL, 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, "scroll back", 0 },
+	{ 'k', DO_UP, "k", NULL, NULL, 0 },
+	{ 'q', DO_QUIT, "q", "quit", "quit", KEEP_ALWAYS },
+	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+static void notice_draw(struct tui *t, void *d)
 {
+	struct notice *n = d;
 	tui_title(t, "Welcome to rollwise", NULL);
-	struct text body = { 0 };
-	int w = tui_width(t);
-	text_layout(&body, notice_text, w);
-	int y = 2;
-	for (size_t i = 0; i < body.n && y < t->rows - 2; i++, y++)
-		tui_put_line(y, 1, &body.lines[i], 0);
-	text_free(&body);
-	if (y + 1 < t->rows - 2)
-		tui_put(y + 1, 1, "Press Enter to continue.", w, A_BOLD);
+	view_begin(&n->v, tui_width(t));
+	view_markup(&n->v, flow_notice_text(), 0, -1);
+	view_draw(&n->v, t, 2, 1, tui_rows(t) - 4);
+	if (view_at_end(&n->v))
+		n->reached_end = true;
+	tui_cursor(t, 2, 1);
 }
 
-static void notice_key(struct tui_state *t, int ch)
+static void notice_act(struct tui *t, void *d, int action, int ch)
 {
-	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER || ch == ' ') {
-		session_notice_done(t->s);
-		tui_go(t, t->after_notice);
-	} else if (ch == 'q' || ch == 27) {
-		t->quit = true;
+	struct notice *n = d;
+	(void)ch;
+	if (action == DO_UP) {
+		view_scroll(&n->v, -1);
+	} else if (action == DO_MORE && !view_at_end(&n->v)) {
+		view_scroll(&n->v, n->v.height > 1 ? n->v.height - 1 : 1);
+	} else if (action == DO_MORE) {
+		flow_notice_read(tui_session(t));
+		tui_pop(t);
+	} else if (action == DO_QUIT) {
+		if (n->reached_end)
+			flow_notice_read(tui_session(t));
+		tui_quit(t);
 	}
 }
 
-static const struct keyhelp notice_help[] = {
-	{ "Enter", "continue to the courses" },
-	{ "q", "quit" },
-	{ NULL, NULL },
+static bool notice_enabled(const void *d, int action)
+{
+	const struct notice *n = d;
+	return action != DO_UP || n->v.top > 0;
+}
+
+static const char *notice_label(const void *d, int action)
+{
+	const struct notice *n = d;
+	return action == DO_MORE && !view_at_end(&n->v) ? "read on" : NULL;
+}
+
+static void notice_free(void *d)
+{
+	struct notice *n = d;
+	view_free(&n->v);
+	free(n);
+}
+
+static const struct screen_ops notice_ops = {
+	.name = "notice", .keys = notice_keys, .draw = notice_draw,
+	.act = notice_act, .enabled = notice_enabled, .label = notice_label,
+	.free = notice_free,
 };
 
-const struct screen notice_screen = {
-	notice_draw, notice_key, "Enter: continue  q: quit  ?: help", notice_help,
-};
+void notice_open(struct tui *t)
+{
+	struct notice *n = xcalloc(1, sizeof *n);
+	n->v.sel = -1;
+	tui_push(t, &notice_ops, n);
+}

@@ -1,200 +1,197 @@
-/* reader.c - reading a lesson page by page. The page is laid out once per
- * width; on a resize the reader keeps the line it was showing on top. */
+/* reader.c - reading a lesson page by page. Enter shows the rest of a page
+ * before it turns it, as more does, so no text is skipped unseen. */
 #include "tui/tui.h"
+#include "tui/view.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
-#include <string.h>
 
-/* Rows above the text (title bar, page title, blank) and below (key bar). */
-#define TOP 3
-#define BOTTOM 1
+struct reader {
+	struct session *s;
+	const struct course *c;
+	const struct lesson *l;
+	size_t page;
+	bool reread;		/* opened to re-read: Enter at the end goes back */
+	struct view v;
+};
 
-static int visible(const struct tui_state *t)
+enum { DO_DOWN = 1, DO_UP, DO_PGDN, DO_PGUP, DO_TOP, DO_BOTTOM, DO_NEXT, DO_PREV,
+       DO_ENTER, DO_SOURCES, DO_QUIZ, DO_BACK };
+
+static const struct binding reader_keys[] = {
+	{ KEY_ANY_ENTER, DO_ENTER, "Enter", "next", "the rest of the page, then the next page (after the last, the quiz)", KEEP_ALWAYS },
+	{ ' ', DO_ENTER, "Space", NULL, NULL, 0 },
+	{ KEY_DOWN, DO_DOWN, "Down", NULL, "scroll down a line", 0 },
+	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, "scroll up a line", 0 },
+	{ 'k', DO_UP, "k", NULL, NULL, 0 },
+	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, "scroll down a screen", 0 },
+	{ 'f', DO_PGDN, "f", NULL, NULL, 0 },
+	{ 'b', DO_PGUP, "b", NULL, "scroll up a screen", 0 },
+	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, NULL, 0 },
+	{ 'g', DO_TOP, "g", NULL, "top of the page", 0 },
+	{ KEY_HOME, DO_TOP, "Home", NULL, NULL, 0 },
+	{ 'G', DO_BOTTOM, "G", NULL, "bottom of the page", 0 },
+	{ KEY_END, DO_BOTTOM, "End", NULL, NULL, 0 },
+	{ 'n', DO_NEXT, "n", "next page", "next page", 2 },
+	{ KEY_RIGHT, DO_NEXT, "Right", NULL, NULL, 0 },
+	{ 'l', DO_NEXT, "l", NULL, NULL, 0 },
+	{ 'p', DO_PREV, "p", "previous", "previous page", 1 },
+	{ KEY_LEFT, DO_PREV, "Left", NULL, NULL, 0 },
+	{ 'h', DO_PREV, "h", NULL, NULL, 0 },
+	{ 's', DO_SOURCES, "s", "sources", "the sources for this page", 3 },
+	{ 'z', DO_QUIZ, "z", "quiz", "go straight to the quiz", 0 },
+	{ 'q', DO_BACK, "q", "back", "back (your page is kept)", KEEP_ALWAYS },
+	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+static const struct page *cur_page(const struct reader *r)
 {
-	return t->rows - TOP - BOTTOM;
+	return &r->l->pages[r->page];
 }
 
-static const struct page *cur_page(const struct tui_state *t)
+static bool last_page(const struct reader *r)
 {
-	return &t->lesson->pages[t->page];
+	return r->page + 1 >= r->l->npages;
 }
 
-static bool last_page(const struct tui_state *t)
+static void build(struct reader *r, int w)
 {
-	return t->page + 1 == t->lesson->npages;
-}
-
-/* Non-space bytes before line n: the same text at any width. */
-static size_t anchor(const struct text *x, int n)
-{
-	size_t k = 0;
-	for (int i = 0; i < n && i < (int)x->n; i++)
-		for (size_t j = 0; j < x->lines[i].len; j++)
-			k += x->lines[i].text[j] != ' ';
-	return k;
-}
-
-static int line_at_anchor(const struct text *x, size_t a)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < x->n; i++) {
-		if (k >= a)
-			return (int)i;
-		for (size_t j = 0; j < x->lines[i].len; j++)
-			k += x->lines[i].text[j] != ' ';
-	}
-	return (int)x->n;
-}
-
-static int max_scroll(const struct tui_state *t)
-{
-	int m = (int)t->layout.n - visible(t);
-	return m > 0 ? m : 0;
-}
-
-static void clamp(struct tui_state *t)
-{
-	if (t->scroll > max_scroll(t))
-		t->scroll = max_scroll(t);
-	if (t->scroll < 0)
-		t->scroll = 0;
-}
-
-/* Lays the page out again when the width or the page changed. */
-static void relayout(struct tui_state *t)
-{
-	int w = tui_width(t);
-	if (t->layout_width == w && t->layout_page == t->page &&
-	    t->layout_lesson == t->lesson && t->layout.n > 0)
-		return;
-	bool same_page = t->layout_page == t->page && t->layout_lesson == t->lesson;
-	text_free(&t->layout);
-	text_layout(&t->layout, cur_page(t)->text, w);
-	if (last_page(t)) {
-		char *end = xasprintf("End of the lesson. Press Enter for the quiz "
-				      "(%zu questions).", t->lesson->quiz.nquestions);
-		text_add(&t->layout, "", 0, w);
-		text_add(&t->layout, end, TEXT_EM, w);
+	view_begin(&r->v, w);
+	view_markup(&r->v, cur_page(r)->text, 0, -1);
+	if (last_page(r) && !r->reread && r->l->quiz.nquestions > 0) {
+		char *n = text_count(r->l->quiz.nquestions, "question", "questions");
+		char *end = xasprintf("End of the lesson. Press Enter for the quiz (%s).", n);
+		view_blank(&r->v);
+		view_add(&r->v, end, A_BOLD, -1, 0, 0);
 		free(end);
+		free(n);
 	}
-	t->layout_width = w;
-	t->layout_page = t->page;
-	t->layout_lesson = t->lesson;
-	if (!same_page)
-		t->anchor = 0;
-	t->scroll = line_at_anchor(&t->layout, t->anchor);
-	clamp(t);
 }
 
-void reader_open(struct tui_state *t, const struct lesson *l, size_t page)
+static void reader_draw(struct tui *t, void *d)
 {
-	t->lesson = l;
-	t->page = page < l->npages ? page : 0;
-	t->scroll = 0;
-	t->anchor = 0;
-	t->layout_lesson = NULL;
-	tui_go(t, SCR_READER);
-	session_visit(t->s, t->course, l, t->page);
-}
-
-static void turn(struct tui_state *t, size_t page)
-{
-	t->page = page;
-	t->scroll = 0;
-	t->anchor = 0;
-	session_visit(t->s, t->course, t->lesson, page);
-}
-
-static void reader_draw(struct tui_state *t)
-{
-	relayout(t);
-	char *left = xasprintf("%s / %s", t->course->title, t->lesson->title);
-	int v = visible(t);
-	char *right = (int)t->layout.n <= v
-		? xasprintf("page %zu of %zu", t->page + 1, t->lesson->npages)
-		: xasprintf("page %zu of %zu, %d%%", t->page + 1, t->lesson->npages,
-			    (t->scroll + v) * 100 / (int)t->layout.n);
+	struct reader *r = d;
+	int h = tui_rows(t) - 4;
+	build(r, tui_width(t));
+	char *left = xasprintf("%s / %s", r->c->title, r->l->title);
+	int pct = (int)r->v.rows.n > h ? (r->v.top + h) * 100 / (int)r->v.rows.n : 100;
+	char *right = pct < 100
+		? xasprintf("page %zu of %zu, %d%%", r->page + 1, r->l->npages, pct)
+		: xasprintf("page %zu of %zu", r->page + 1, r->l->npages);
 	tui_title(t, left, right);
 	free(left);
 	free(right);
-	tui_put(1, 1, cur_page(t)->title, tui_width(t), A_BOLD | A_UNDERLINE);
-	for (int i = 0; i < v && t->scroll + i < (int)t->layout.n; i++)
-		tui_put_line(TOP + i, 1, &t->layout.lines[t->scroll + i], 0);
+	tui_put(1, 1, cur_page(r)->title, tui_width(t), A_BOLD | A_UNDERLINE);
+	view_draw(&r->v, t, 2, 1, h);
+	tui_cursor(t, 1, 1);
 }
 
-void reader_sources(struct tui_state *t)
+static void turn(struct reader *r, size_t page)
 {
-	char *body = course_cites(t->course, &cur_page(t)->sources);
-	tui_overlay(t, "Sources for this page",
-		    body ? body : "This page names no sources. The course's sources are "
-				  "listed on its other pages.");
+	r->page = page;
+	view_top(&r->v, 0);
+	r->v.width = 0;		/* a new page: nothing to keep */
+	session_visit(r->s, r->c, r->l, page);
+}
+
+static void sources(struct tui *t, const struct reader *r)
+{
+	char *body = course_cites(r->c, &cur_page(r)->sources);
+	overlay_open(t, "Sources for this page",
+		     body ? body : "This page names no sources. The course's sources "
+				   "are listed on its other pages.");
 	free(body);
 }
 
-static void next(struct tui_state *t)
+static void enter(struct tui *t, struct reader *r)
 {
-	if (!last_page(t))
-		turn(t, t->page + 1);
+	if (!view_at_end(&r->v))
+		view_scroll(&r->v, r->v.height > 1 ? r->v.height - 1 : 1);
+	else if (r->reread)
+		tui_pop(t);
+	else if (!last_page(r))
+		turn(r, r->page + 1);
+	else if (r->l->quiz.nquestions > 0)
+		quiz_replace(t, r->c, r->l);
 	else
-		question_start(t);
+		tui_pop(t);
 }
 
-static void reader_key(struct tui_state *t, int ch)
+static void reader_act(struct tui *t, void *d, int action, int ch)
 {
-	int v = visible(t);
-	switch (ch) {
-	case KEY_DOWN: case 'j': t->scroll++; break;
-	case KEY_UP: case 'k': t->scroll--; break;
-	case KEY_NPAGE: case 'f':
-		t->scroll += v - 1;
-		break;
-	case ' ':
-		if (t->scroll >= max_scroll(t))
-			next(t);
-		else
-			t->scroll += v - 1;
-		break;
-	case KEY_PPAGE: case 'b': t->scroll -= v - 1; break;
-	case KEY_HOME: case 'g': t->scroll = 0; break;
-	case KEY_END: case 'G': t->scroll = max_scroll(t); break;
-	case KEY_RIGHT: case 'n': case 'l':
-		if (!last_page(t))
-			turn(t, t->page + 1);
-		break;
-	case KEY_LEFT: case 'p': case 'h':
-		if (t->page > 0)
-			turn(t, t->page - 1);
-		break;
-	case '\n': case '\r': case KEY_ENTER: next(t); break;
-	case 's': reader_sources(t); break;
-	case 'z': question_start(t); break;
-	case 'q': case 27: tui_go(t, SCR_LESSONS); break;
-	default: return;
+	struct reader *r = d;
+	int screen = r->v.height > 1 ? r->v.height - 1 : 1;
+	(void)ch;
+	switch (action) {
+	case DO_DOWN: view_scroll(&r->v, 1); break;
+	case DO_UP: view_scroll(&r->v, -1); break;
+	case DO_PGDN: view_scroll(&r->v, screen); break;
+	case DO_PGUP: view_scroll(&r->v, -screen); break;
+	case DO_TOP: view_top(&r->v, 0); break;
+	case DO_BOTTOM: view_scroll(&r->v, (int)r->v.rows.n); break;
+	case DO_NEXT: turn(r, r->page + 1); break;
+	case DO_PREV: turn(r, r->page - 1); break;
+	case DO_ENTER: enter(t, r); break;
+	case DO_SOURCES: sources(t, r); break;
+	case DO_QUIZ: quiz_replace(t, r->c, r->l); break;
+	case DO_BACK: tui_pop(t); break;
 	}
-	clamp(t);
-	/* Only the learner's own scrolling moves the place a resize keeps. */
-	if (t->cur == SCR_READER && t->layout_page == t->page)
-		t->anchor = anchor(&t->layout, t->scroll);
 }
 
-static const struct keyhelp reader_help[] = {
-	{ "Down/Up, j/k", "scroll one line" },
-	{ "Space, PgDn, f", "scroll one screen down (at the bottom: next page)" },
-	{ "b, PgUp", "scroll one screen up" },
-	{ "g/G, Home/End", "top or bottom of the page" },
-	{ "Right, n, l", "next page" },
-	{ "Left, p, h", "previous page" },
-	{ "Enter", "next page; after the last page, the quiz" },
-	{ "s", "the sources for this page" },
-	{ "z", "go straight to the quiz" },
-	{ "q, Esc", "back to the lessons (your page is kept)" },
-	{ NULL, NULL },
+static bool reader_enabled(const void *d, int action)
+{
+	const struct reader *r = d;
+	switch (action) {
+	case DO_DOWN: case DO_PGDN: case DO_BOTTOM: return !view_at_end(&r->v);
+	case DO_UP: case DO_PGUP: case DO_TOP: return r->v.top > 0;
+	case DO_NEXT: return !last_page(r);
+	case DO_PREV: return r->page > 0;
+	case DO_QUIZ: return !r->reread && r->l->quiz.nquestions > 0;
+	default: return true;
+	}
+}
+
+static const char *reader_label(const void *d, int action)
+{
+	const struct reader *r = d;
+	if (action == DO_NEXT && view_at_end(&r->v) && !r->reread)
+		return "";	/* Enter says it */
+	if (action != DO_ENTER)
+		return NULL;
+	if (!view_at_end(&r->v))
+		return "more";
+	if (r->reread)
+		return "back";
+	if (!last_page(r))
+		return "next page";
+	return r->l->quiz.nquestions > 0 ? "quiz" : "back";
+}
+
+static void reader_free(void *d)
+{
+	struct reader *r = d;
+	view_free(&r->v);
+	free(r);
+}
+
+static const struct screen_ops reader_ops = {
+	.name = "reader", .keys = reader_keys, .draw = reader_draw,
+	.act = reader_act, .enabled = reader_enabled, .label = reader_label,
+	.free = reader_free,
 };
 
-const struct screen reader_screen = {
-	reader_draw, reader_key,
-	"Space: down  n/p: next/prev page  Enter: next  s: sources  q: back  ?: help",
-	reader_help,
-};
+void reader_open(struct tui *t, const struct course *c, const struct lesson *l,
+		 size_t page, bool reread)
+{
+	struct reader *r = xcalloc(1, sizeof *r);
+	r->s = tui_session(t);
+	r->c = c;
+	r->l = l;
+	r->reread = reread;
+	r->v.sel = -1;
+	turn(r, page < l->npages ? page : 0);
+	tui_push(t, &reader_ops, r);
+}

@@ -1,129 +1,162 @@
-/* result.c - the quiz result (score, pass or not, what to re-read) and the
- * end of a review. */
+/* result.c - the end of a quiz (score, pass or not, the pages to re-read)
+ * or of a review. Re-reading a page opens the reader on top, so leaving it
+ * comes back here. */
 #include "tui/tui.h"
+#include "tui/view.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
 
-/* The i-th missed question's index in the quiz, or -1. */
-static int missed_at(const struct tui_state *t, size_t i)
+struct result {
+	struct session *s;
+	struct flow *f;
+	struct flow_summary sum;
+	struct view v;
+	size_t sel;		/* the chosen missed question */
+};
+
+enum { DO_DOWN = 1, DO_UP, DO_ENTER, DO_NEXT, DO_RETRY, DO_BACK };
+
+static const struct binding result_keys[] = {
+	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next missed question", 2 },
+	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, "previous missed question", 0 },
+	{ 'k', DO_UP, "k", NULL, NULL, 0 },
+	{ KEY_ANY_ENTER, DO_ENTER, "Enter", "re-read", "re-read the page of the chosen question (with none missed: the next lesson)", KEEP_ALWAYS },
+	{ 'n', DO_NEXT, "n", "next lesson", "the next lesson", 4 },
+	{ 'r', DO_RETRY, "r", "retry", "take the quiz again", 3 },
+	{ 'q', DO_BACK, "q", "back", "back to the lessons", KEEP_ALWAYS },
+	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+static bool is_quiz(const struct result *r)
 {
-	size_t k = 0;
-	for (size_t q = 0; q < t->lesson->quiz.nquestions; q++)
-		if (!t->run.correct[q] && k++ == i)
-			return (int)q;
-	return -1;
+	return r->sum.mode == FLOW_QUIZ;
 }
 
-static void draw_review_end(struct tui_state *t)
+static const struct lesson *next_lesson(const struct result *r)
 {
-	int w = tui_width(t);
-	tui_title(t, "Review finished", NULL);
-	char *s = xasprintf("You answered %zu of %zu review questions right.",
-			    t->due_right, t->ndue);
-	tui_put(2, 1, s, w, A_BOLD);
+	return is_quiz(r) ? flow_next_lesson(flow_course(r->f), flow_lesson(r->f)) : NULL;
+}
+
+static void build(struct result *r, int w)
+{
+	view_begin(&r->v, w);
+	char *s = flow_score_text(&r->sum);
+	view_add(&r->v, s, A_BOLD, -1, 0, 0);
 	free(s);
-	struct text x = { 0 };
-	text_wrap(&x, "Questions you got right move to a later review (3, 7, 14, "
-		      "then 30 days); missed ones come back tomorrow.", w, 0, 0);
-	for (size_t i = 0; i < x.n && 4 + (int)i < t->rows - 2; i++)
-		tui_put(4 + (int)i, 1, x.lines[i].text, w, 0);
-	text_free(&x);
+	view_add(&r->v, flow_verdict_line(&r->sum), is_quiz(r) ? A_BOLD | A_REVERSE : 0,
+		 -1, 0, 0);
+	if (r->sum.nmissed == 0)
+		return;
+	view_blank(&r->v);
+	view_add(&r->v, "Questions to look at again (Enter opens the page):", A_BOLD, -1, 0, 0);
+	for (size_t i = 0; i < r->sum.nmissed; i++) {
+		const struct flow_missed *m = &r->sum.missed[i];
+		view_blank(&r->v);
+		view_add(&r->v, m->question->prompt, 0, (int)i, 0, 0);
+		s = flow_missed_text(m);
+		view_add(&r->v, s, A_DIM, (int)i, 2, 2);
+		free(s);
+	}
 }
 
-static void result_draw(struct tui_state *t)
+static void result_draw(struct tui *t, void *d)
 {
-	if (t->due) {
-		draw_review_end(t);
-		return;
-	}
-	int w = tui_width(t);
-	const struct quiz *z = &t->lesson->quiz;
-	char *left = xasprintf("Result: %s", t->lesson->title);
+	struct result *r = d;
+	char *left = is_quiz(r) ? xasprintf("Result: %s", flow_lesson(r->f)->title)
+				: xstrdup("Review finished");
 	tui_title(t, left, NULL);
 	free(left);
-	size_t right = z->nquestions - quiz_missed(&t->run);
-	char *s = xasprintf("You scored %zu of %zu (%d%%). The pass mark is %d%%.",
-			    right, z->nquestions, quiz_score(&t->run), z->pass);
-	tui_put(2, 1, s, w, 0);
-	free(s);
-	bool passed = quiz_passed(&t->run);
-	tui_put(3, 1, passed ? "Passed." : "Not passed yet: read the pages below again and retry.",
-		w, A_BOLD | A_REVERSE);
-	if (quiz_missed(&t->run) == 0) {
-		tui_put(5, 1, "You answered every question right.", w, 0);
-		return;
-	}
-	tui_put(5, 1, "Questions to look at again (Enter opens the page to re-read):", w, A_BOLD);
-	int y = 7;
-	for (size_t i = 0; missed_at(t, i) >= 0 && y + 1 < t->rows - 2; i++, y += 2) {
-		const struct question *q = &z->questions[missed_at(t, i)];
-		bool sel = i == t->result_sel;
-		tui_put(y, 1, sel ? ">" : " ", 1, A_BOLD);
-		tui_put(y, 3, q->prompt, w - 3, sel ? A_REVERSE : 0);
-		char *p = xasprintf("%sre-read: %s", q->critical ? "safety point, " : "",
-				    q->review ? t->lesson->pages[q->review_page].title
-					      : t->lesson->pages[0].title);
-		tui_put(y + 1, 5, p, w - 5, A_DIM);
-		free(p);
-	}
+	build(r, tui_width(t));
+	r->v.sel = r->sum.nmissed ? (int)r->sel : -1;
+	view_draw(&r->v, t, 2, 1, tui_rows(t) - 4);
+	if (r->sum.nmissed == 0)
+		tui_cursor(t, 2, 1);
 }
 
-static void next_lesson(struct tui_state *t)
+static void go_next(struct tui *t, struct result *r)
 {
-	size_t i = (size_t)(t->lesson - t->course->lessons);
-	quiz_run_free(&t->run);
-	t->in_quiz = false;
-	if (i + 1 < t->course->nlessons) {
-		t->lesson_sel = i + 1;
-		reader_open(t, &t->course->lessons[i + 1],
-			    session_resume_page(t->s, t->course, &t->course->lessons[i + 1]));
+	const struct lesson *l = next_lesson(r);
+	const struct course *c = flow_course(r->f);
+	tui_pop(t);		/* frees r */
+	reader_open(t, c, l, session_resume_page(tui_session(t), c, l), false);
+}
+
+static void enter(struct tui *t, struct result *r)
+{
+	if (r->sum.nmissed > 0) {
+		const struct flow_missed *m = &r->sum.missed[r->sel];
+		if (m->page)
+			reader_open(t, m->course, m->lesson, m->page_index, true);
+		else
+			tui_say(t, "This question names no page to re-read.");
+	} else if (next_lesson(r)) {
+		go_next(t, r);
 	} else {
-		tui_say(t, "That was the last lesson of this course.");
-		tui_go(t, SCR_LESSONS);
+		if (is_quiz(r))
+			tui_say(t, flow_last_lesson_text());
+		tui_pop(t);
 	}
 }
 
-static void result_key(struct tui_state *t, int ch)
+static void result_act(struct tui *t, void *d, int action, int ch)
 {
-	if (t->due) {
-		free(t->due);
-		t->due = NULL;
-		tui_go(t, SCR_MENU);
-		return;
-	}
-	int sel = missed_at(t, t->result_sel);
-	if ((ch == KEY_DOWN || ch == 'j') && missed_at(t, t->result_sel + 1) >= 0) {
-		t->result_sel++;
-	} else if ((ch == KEY_UP || ch == 'k') && t->result_sel > 0) {
-		t->result_sel--;
-	} else if ((ch == '\n' || ch == '\r' || ch == KEY_ENTER) && sel >= 0) {
-		const struct question *q = &t->lesson->quiz.questions[sel];
-		quiz_run_free(&t->run);
-		t->in_quiz = false;
-		reader_open(t, t->lesson, q->review ? q->review_page : 0);
-	} else if (ch == 'n' || ((ch == '\n' || ch == '\r' || ch == KEY_ENTER) && sel < 0)) {
-		next_lesson(t);
-	} else if (ch == 'r') {
-		question_start(t);
-	} else if (ch == 'q' || ch == 27) {
-		quiz_run_free(&t->run);
-		t->in_quiz = false;
-		tui_go(t, SCR_LESSONS);
+	struct result *r = d;
+	(void)ch;
+	switch (action) {
+	case DO_DOWN: r->sel = (size_t)view_step(&r->v, (int)r->sum.nmissed, 1); break;
+	case DO_UP: r->sel = (size_t)view_step(&r->v, (int)r->sum.nmissed, -1); break;
+	case DO_ENTER: enter(t, r); break;
+	case DO_NEXT: go_next(t, r); break;
+	case DO_RETRY: quiz_replace(t, flow_course(r->f), flow_lesson(r->f)); break;
+	case DO_BACK: tui_pop(t); break;
 	}
 }
 
-static const struct keyhelp result_help[] = {
-	{ "Up/Down", "choose a missed question" },
-	{ "Enter", "re-read the page of the chosen question (next lesson when none was missed)" },
-	{ "n", "next lesson" },
-	{ "r", "retry the quiz" },
-	{ "q, Esc", "back to the lessons" },
-	{ NULL, NULL },
+static bool result_enabled(const void *d, int action)
+{
+	const struct result *r = d;
+	switch (action) {
+	case DO_DOWN: return r->sel + 1 < r->sum.nmissed || !view_at_end(&r->v);
+	case DO_UP: return r->sel > 0;
+	case DO_NEXT: return next_lesson(r) != NULL;
+	case DO_RETRY: return is_quiz(r);
+	default: return true;
+	}
+}
+
+static const char *result_label(const void *d, int action)
+{
+	const struct result *r = d;
+	if (action != DO_ENTER || r->sum.nmissed > 0)
+		return NULL;
+	return next_lesson(r) ? "next lesson" : "back";
+}
+
+static void result_free(void *d)
+{
+	struct result *r = d;
+	flow_summary_free(&r->sum);
+	flow_free(r->f);
+	view_free(&r->v);
+	free(r);
+}
+
+static const struct screen_ops result_ops = {
+	.name = "result", .keys = result_keys, .draw = result_draw,
+	.act = result_act, .enabled = result_enabled, .label = result_label,
+	.free = result_free,
 };
 
-const struct screen result_screen = {
-	result_draw, result_key,
-	"Enter: re-read  n: next lesson  r: retry quiz  q: back  ?: help", result_help,
-};
+void result_replace(struct tui *t, struct flow *f)
+{
+	struct result *r = xcalloc(1, sizeof *r);
+	r->s = tui_session(t);
+	r->f = f;
+	flow_summarize(f, &r->sum);
+	r->v.sel = 0;	/* selected, but the score stays in sight first */
+	tui_replace(t, &result_ops, r);
+}

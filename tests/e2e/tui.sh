@@ -1,75 +1,228 @@
-# tui.sh - the curses tutor in a real terminal (tmux), read like a person would.
+# tui.sh - the curses tutor in a real terminal (tmux), read like a person
+# would, at 80x24 and at 40x10: the learner's path from the notice to the
+# result, the key bar, the cursor on the selection, resizes and signals.
 . "$ROLLWISE_TESTS/lib.sh"
 export LANG=C.UTF-8 ROLLWISE_SEED=1
 L="--lessons $ROLLWISE_TESTS/fixtures/good"
 RW="$ROLLWISE_BIN $L"
+state=$XDG_STATE_HOME/rollwise/progress.yaml
 
-# First run: the notice, then the menu, a lesson, its quiz and the result.
+# cursor: where the terminal cursor is, as "x,y".
+cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
+# row_of TEXT: the screen row (0-based) of the first line holding TEXT.
+row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
+# bar: the key bar (the last line).
+bar() { screen | tail -1; }
+# panepid_prog: the rollwise this test started in its own pane.
+prog_pid() { pgrep -P "$(tm list-panes -t t -F '#{pane_pid}')" | head -1; }
+# fresh: a new learner (no progress yet).
+fresh() { export XDG_STATE_HOME="$T/state-$1"; state=$XDG_STATE_HOME/rollwise/progress.yaml; }
+
+# --- First run at 80x24: notice, menu, lesson, reader, quiz, result. ---
+fresh walk
 tstart 80x24 "$RW"
 check "first run shows the notice" waitfor "This is education, not medical advice."
-check "key bar on the notice" onscreen "Enter: continue"
+check "80x24: the whole notice fits, Enter continues" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: continue'"
 keys Enter
-check "course menu lists the course" waitfor "> Test course"
-check "course menu shows lesson count" onscreen "2 lessons, 0 passed"
-check "menu key bar" onscreen "Enter: open"
+check "course menu lists the course" waitfor "1. Test course"
+check "course menu: lessons and passed, plural right" onscreen "2 lessons, 0 passed"
+check "menu: one-line summary" sh -c "tmux -S '$SOCK' capture-pane -p -t t | grep -qE '^ 0 of [0-9]+ lessons passed.'"
+check "menu: the cursor sits on the selected course ($(cursor))" [ "$(cursor)" = "1,$(row_of '1. Test course')" ]
+check "menu bar: no review key when nothing is due" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'r: review'"
 keys '?'
-check "? shows every key of the screen" waitfor "review the questions that are due"
+check "? lists every key of the screen" waitfor "review the questions that are due"
 keys q
 keys Enter
-check "lesson list" waitfor "1.  First lesson"
-check "lesson status not started" onscreen "not started"
+check "lesson list" waitfor "1. First lesson"
+check "lesson status: not started" onscreen "not started"
 keys Enter
 check "reader shows the page title" waitfor "Introduction page"
-check "reader shows position" onscreen "page 1 of 2"
+check "reader shows the position" onscreen "page 1 of 2"
 check "reader renders bullets" onscreen "- another bullet"
 check "emphasis markers are not shown" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -qF '*first*'"
+check "emphasis is one underlined run" sh -c "tmux -S '$SOCK' capture-pane -e -p -t t | grep -q 'first'"
 keys s
 check "s shows the page's sources" waitfor "Source A, a citation for the tests"
-keys q n
-check "n turns the page" waitfor "page 2 of 2"
-keys G
-check "G goes to the end of the page" waitfor "End of the lesson. Press Enter for the quiz"
+keys q Enter
+check "Enter on a page seen whole turns it" waitfor "page 2 of 2"
+keys q
+check "q goes back to the lessons" waitfor "in progress, page 2 of 2"
+keys q q
+check "q from the menu quits" waitfor "[exited 0]" 15
+
+# --- Continue where you left off. ---
+tstart 80x24 "$RW"
+check "continue: offered first on the menu" waitfor "Continue: Test course / First lesson, page 2 of 2"
+check "continue: it is the selection" [ "$(cursor)" = "1,$(row_of 'Continue:')" ]
+check "continue: c on the key bar" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'c: continue'"
 keys Enter
-check "quiz question 1" waitfor "question 1 of 3"
-check "choices are numbered" onscreen "1. ( ) The right one"
+check "continue: Enter resumes on page 2" waitfor "A long page"
+keys G
+check "G goes to the end of the page" waitfor "End of the lesson. Press Enter for the quiz (3 questions)."
+check "reader bar at the end: Enter starts the quiz" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: quiz'"
+keys Enter
+check "quiz question 1" waitfor "Question 1 of 3"
+check "quiz bar: no re-read before answering" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 're-read'"
+check "choices are numbered" onscreen "1. (*) The right one"
 keys 2
-check "verdict in words" waitfor "Not right."
+check "a digit selects the choice" waitfor "2. (*) The wrong one"
+check "a digit alone does not answer" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 'Not right.'"
+check "quiz: the cursor sits on the selected choice" [ "$(cursor)" = "1,$(row_of '2. (*) The wrong one')" ]
+keys Enter
+check "Enter answers: verdict in words" waitfor "Not right."
 check "feedback for the choice made" onscreen "About choice 2: That one is wrong on purpose."
 check "explanation" onscreen "Why: The first choice is the right one."
 check "the right answer is named" onscreen "The right one (the right answer)"
+check "a question without a page says so" onscreen "This question names no page to re-read."
+keys q
+check "q in a quiz asks first" waitfor "Leave? Your answers so far are kept for review. (y/n)"
+keys n
 keys Enter
-check "question 2" waitfor "question 2 of 3"
-keys t
-check "t answers True" waitfor "Not right."
-check "missed critical question points to the page" onscreen 'Re-read "Introduction page": press r.'
+check "question 2" waitfor "Question 2 of 3"
+keys t Enter
+check "t then Enter answers True" waitfor "Not right."
+check "missed safety point names its page" onscreen 'This is a safety point. Re-read the page "Introduction page" (page 1).'
+check "quiz bar after a miss: r re-reads" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'r: re-read'"
 keys r
-check "r shows the page to re-read" waitfor "This is the first page of the test course."
-keys q Enter
-check "question 3 (multiple)" waitfor "Space marks, Enter submits"
+check "r opens the page to re-read" waitfor "This is the first page of the test course."
+check "re-reading: Enter goes back" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: back'"
+keys q
+check "q from the re-read page comes back to the question" waitfor "Question 2 of 3"
+keys Enter
+check "question 3 (choose all)" waitfor "Space marks, Enter submits"
 keys Enter
 check "submitting nothing asks for a mark" waitfor "Mark at least one answer"
 keys 1 Down Down Space
 check "marks show as [x]" waitfor "3. [x] Four"
 keys Enter
-check "multiple answered right" waitfor "Right."
+check "choose all answered right" waitfor "Right."
 keys Enter
 check "result shows the score" waitfor "You scored 1 of 3 (33%). The pass mark is 50%."
 check "result says not passed" onscreen "Not passed yet"
-check "result lists what to re-read" onscreen "re-read: Introduction page"
+check "result: a missed question without a page says so" onscreen "no page named to re-read"
+check "result: the safety question names its page" onscreen "safety point, re-read page 1: Introduction page"
+check "result: the cursor on the chosen question" [ "$(cursor)" = "1,$(row_of 'Which answer is right?')" ]
+keys Down
+check "result: Down chooses the next missed question" sh -c "[ \"\$(tmux -S '$SOCK' display -p -t t '#{cursor_y}')\" = '$(row_of 'The sky in this test is green.')' ]"
+keys Enter
+check "result: Enter opens the page" waitfor "This is the first page of the test course."
+keys q
+check "result: leaving the page returns to the result" waitfor "You scored 1 of 3 (33%)"
 keys r
-check "r retries the quiz" waitfor "question 1 of 3"
-keys 1 Enter f Enter 1 3 Enter Enter
+check "r retries the quiz" waitfor "Question 1 of 3"
+keys 1 Enter Enter f Enter Enter 1 3 Enter Enter
 check "a perfect retry passes" waitfor "You scored 3 of 3 (100%)"
-check "passed in words" onscreen "Passed."
+check "passed in words" onscreen "Passed. You answered every question right."
+check "result with nothing missed: Enter is the next lesson" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: next lesson'"
 keys q
 check "lesson list shows passed" waitfor "passed, best 100%"
 keys q q
-tm has-session -t t 2>/dev/null && sleep 0.3
-check "q from the menu quits" waitfor "[exited 0]" 15
+check "quit from the menu" waitfor "[exited 0]" 15
 
-# Resize mid-lesson keeps the place: 80x24 -> 30x8 -> 100x30 -> 80x24.
+# --- 40x10: the same path on a small terminal. ---
+fresh small
+tstart 40x10 "$RW"
+check "40x10: the notice" waitfor "Welcome to rollwise"
+check "40x10: the notice does not fit, Enter reads on" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: read on'"
+keys Enter
+check "40x10: the first Enter scrolls the notice" waitfor "not medical advice"
+n=1
+while ! onscreen "This notice is shown once." && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+check "40x10: Enter reads the notice to its end ($n presses)" [ $n -ge 2 ]
+check "40x10: the notice is not recorded before Enter at its end" sh -c "! grep -q 'notice-seen: true' '$state' 2>/dev/null"
+check "40x10: at its end the bar says continue" waitfor "Enter: continue"
+keys Enter
+check "40x10: Enter at its end continues" waitfor "1. Test course"
+check "40x10: the notice is recorded once read" grep -q "notice-seen: true" "$state"
+check "40x10: more below is marked" sh -c "tmux -S '$SOCK' capture-pane -p -t t | grep -q '↓'"
+keys Enter Enter
+waitfor "Introduction page" >/dev/null
+keys n
+check "40x10: page 2 with its percentage" waitfor "page 2 of 2,"
+p1=$(screen | head -1)
+keys Enter
+sleep 0.2
+check "40x10: Enter shows the rest of the page first" sh -c "tmux -S '$SOCK' capture-pane -p -t t | head -1 | grep -q 'page 2 of 2' && [ \"\$(tmux -S '$SOCK' capture-pane -p -t t | head -1)\" != '$p1' ]"
+n=0
+while ! onscreen "Question 1 of 3" && [ $n -lt 30 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+check "40x10: Enter reaches the quiz only after the whole page ($n presses)" [ $n -ge 3 ]
+check "40x10: the quiz" onscreen "Question 1 of 3"
+keys 2 Enter
+check "40x10: the verdict is on screen" waitfor "Not right."
+keys Enter t Enter
+check "40x10: the safety hint is on screen with the verdict" waitfor "This is a safety point."
+keys Enter 1 3 Enter Enter
+check "40x10: the score is on screen" waitfor "You scored 1 of 3"
+check "40x10: the verdict line is on screen" onscreen "Not passed yet"
+check "40x10: more missed questions below are marked" onscreen "↓"
+keys Down
+check "40x10: Down brings the missed question into sight" waitfor "Which answer is right?"
+keys Down Down
+check "40x10: the list scrolls to the last missed question" waitfor "The sky in this test is"
+keys Enter
+check "40x10: Enter opens its page" waitfor "Introduction page"
+keys q
+check "40x10: back to the result" waitfor "The sky in this test is"
+keys q
+waitfor "1. First lesson" >/dev/null
+keys q q
+check "40x10: quits" waitfor "[exited 0]" 15
+
+# --- Nine 500-character choices: the verdict and the hint stay in sight. ---
+mkdir -p "$T/long"
+python3 - "$T/long/long.yaml" <<'EOF'
+import sys
+word = "word "
+choice = lambda i: ("Choice %d " % i + word * 100)[:500].strip()
+out = ["id: longchoices", "title: Long choices", "version: 1", "lessons:",
+       "  - id: l", "    title: L",
+       "    pages: [ { id: p, title: The page to re-read, text: Some text. } ]",
+       "    quiz:", "      questions:",
+       "        - id: q", "          kind: single", "          prompt: Which one?",
+       "          critical: true", "          review: p", "          explanation: Because.",
+       "          shuffle: false", "          choices:"]
+for i in range(1, 10):
+    out.append("            - { text: \"%s\"%s }" % (choice(i), ", correct: true" if i == 1 else ""))
+open(sys.argv[1], "w").write("\n".join(out) + "\n")
+EOF
+fresh long
+for size in 80x24 40x10; do
+	tstart $size "$ROLLWISE_BIN --lessons $T/long longchoices l"
+	waitfor "Welcome" 3 >/dev/null && { keys Enter; sleep 0.1; keys Enter; }
+	waitfor "The page to re-read" >/dev/null
+	keys z
+	waitfor "Which one?" >/dev/null
+	keys 9
+	check "$size: 9 selects the ninth of nine long choices" waitfor "9. (*) Choice 9"
+	keys Enter
+	check "$size: long choices: the verdict is on screen" waitfor "Not right."
+	check "$size: long choices: the safety hint is on screen" onscreen "This is a safety point."
+	keys q y
+done
+
+# --- Too small: the request fits, and q does what it does beneath. ---
+fresh tiny
 tstart 80x24 "$RW testcourse first"
-waitfor "Introduction page" >/dev/null || keys Enter
+waitfor "Welcome" >/dev/null; keys Enter
+waitfor "Introduction page" >/dev/null
+keys z
+waitfor "Question 1 of 3" >/dev/null
+tm resize-window -t t -x 20 -y 5
+check "20x5: asks to enlarge" waitfor "Please enlarge"
+check "20x5: the request says how to leave" onscreen "q:"
+check "20x5: the request fits" sh -c "tmux -S '$SOCK' capture-pane -p -t t | grep -q '40x10'"
+keys q
+check "20x5: q in a quiz asks first, in the small window too" waitfor "Leave?"
+keys y
+tm resize-window -t t -x 40 -y 10
+check "after leaving, back to the lessons" waitfor "1. First lesson"
+tm resize-window -t t -x 40 -y 10
+check "titles are cut at a word with an ellipsis" sh -c "tmux -S '$SOCK' capture-pane -p -t t | head -1 | grep -qv 'Test cours[^e]'"
+
+# --- Resize mid-page keeps the place: 80x24 -> 40x12 -> 30x8 -> 100x30 -> 40x12. ---
+fresh resize
+tstart 80x24 "$RW testcourse first"
+waitfor "Welcome" >/dev/null; keys Enter
 waitfor "Introduction page" >/dev/null
 keys n
 waitfor "page 2 of 2" >/dev/null
@@ -77,20 +230,19 @@ tm resize-window -t t -x 40 -y 12
 keys j j j j j j j
 waitfor "Paragraph four" >/dev/null
 sleep 0.3
-# The first text line on screen (rows 4 on; row 4 may be a blank between paragraphs).
-first_text() { screen | sed -n '4,10p' | grep -v '^ *$' | head -1 | sed 's/^ *//'; }
+first_text() { screen | sed -n '3,9p' | sed 's/^ *//; s/ *[↑↓]$//' | grep -v '^$' | head -1; }
 top=$(first_text)
 check "scrolled to a known line ($top)" [ -n "$top" ]
 tm resize-window -t t -x 30 -y 8
-check "too small: asks to enlarge" waitfor "Please enlarge the"
+check "too small: asks to enlarge" waitfor "Please enlarge"
 tm resize-window -t t -x 100 -y 30
 check "enlarged: the page comes back" waitfor "End of the lesson. Press Enter for the quiz (3 questions)."
 check "enlarged: the line that was on top is on screen" onscreen "$top"
 tm resize-window -t t -x 40 -y 12
-waitfor "Space: down  Enter: next  ?: help" >/dev/null
+sleep 0.3
 check "back to 40x12: the same line is on top ($(first_text))" [ "$(first_text)" = "$top" ]
 
-# NO_COLOR: attributes but no colours. With colours: the bars are coloured.
+# --- Colour, monochrome, odd terminals. ---
 tstart 80x24 "$RW"
 waitfor "rollwise: courses" >/dev/null
 check "colour used by default" sh -c "tmux -S '$SOCK' capture-pane -e -p -t t | grep -q '44m'"
@@ -98,43 +250,43 @@ tstart 80x24 "NO_COLOR=1 $RW"
 waitfor "rollwise: courses" >/dev/null
 check "NO_COLOR=1: no colour codes" sh -c "! tmux -S '$SOCK' capture-pane -e -p -t t | grep -qE '\[(3|4)[0-7]m|;(3|4)[0-7]m'"
 check "NO_COLOR=1: reverse video still marks the bars" sh -c "tmux -S '$SOCK' capture-pane -e -p -t t | grep -q '7m'"
-
-# Monochrome vt100 still works.
+fresh vt100
 TTERM=vt100 tstart 80x24 "$RW"
-check "TERM=vt100: menu" waitfor "> Test course"
-keys Enter 1 Enter
+waitfor "Welcome" >/dev/null; keys Enter
+check "TERM=vt100: menu" waitfor "1. Test course"
+keys Enter Enter
 check "TERM=vt100: reader" waitfor "Introduction page"
-
-# Unknown and dumb terminals fall back to plain mode with a notice.
 TTERM=no-such-terminal tstart 80x24 "$RW"
 check "unknown TERM: plain mode notice" waitfor "plain mode (the terminal type is not known)"
-check "unknown TERM: plain menu" onscreen "Choose a course by number"
+check "unknown TERM: plain menu" onscreen "Course number"
 TTERM=dumb tstart 80x24 "$RW"
 check "TERM=dumb: plain mode" waitfor "plain mode (TERM is unset or dumb)"
 
-# Idle uses no CPU: blocked in read, not polling.
+# --- Idle, redraw, signals. ---
 tstart 80x24 "$RW"
 waitfor "rollwise: courses" >/dev/null
-pid=$(pgrep -n -x rollwise)
+pid=$(prog_pid)
 t0=$(awk '{print $14+$15}' /proc/$pid/stat)
 sleep 2
 t1=$(awk '{print $14+$15}' /proc/$pid/stat)
 check "idle for 2 s uses no CPU ticks ($t0 -> $t1)" [ "$t0" = "$t1" ]
 check "idle process is sleeping in a read" sh -c "grep -q '^State:.*S (sleeping)' /proc/$pid/status"
-
-# Ctrl-L redraws; SIGTERM exits with the terminal restored.
 keys C-l
-check "Ctrl-L redraws the screen" waitfor "> Test course"
+check "Ctrl-L redraws the screen" waitfor "1. Test course"
 kill -TERM "$pid"
-check "SIGTERM: exits and says so" waitfor "stopped by signal 15"
-check "SIGTERM: exit status 0" waitfor "[exited 0]" 15
+check "SIGTERM: exits and says progress is saved" waitfor "Stopped. Your progress is saved."
+check "SIGTERM: exit status 143" waitfor "[exited 143]" 15
+tstart 80x24 "$RW"
+waitfor "rollwise: courses" >/dev/null
+keys C-c
+check "Ctrl-C: a plain sentence" waitfor "Stopped. Your progress is saved."
+check "Ctrl-C: exit status 130" waitfor "[exited 130]" 15
 
 # A hang-up (the SSH link drops) ends the program instead of spinning.
 tstart 80x24 "$HANGUP $RW"
 waitfor "rollwise: courses" >/dev/null
-pid=$(pgrep -n -x rollwise)
+pid=$(prog_pid)
 tm kill-server
-# gone, or a zombie waiting for its killed parent to be reaped
 gone() { st=$(ps -o stat= -p "$1"); [ -z "$st" ] || [ "${st#Z}" != "$st" ]; }
 n=0
 while ! gone "$pid" && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
@@ -144,10 +296,10 @@ check "hang-up: the process is gone" gone "$pid"
 tstart 80x24 "PS1='shell$ ' bash --norc --noprofile -i"
 waitfor 'shell$' >/dev/null
 keys "$RW" Enter
-check "started from a shell" waitfor "> Test course"
+check "started from a shell" waitfor "1. Test course"
 keys C-z
 check "Ctrl-Z suspends to the shell" waitfor "Stopped"
 keys "fg" Enter
-check "fg restores the screen" waitfor "> Test course"
+check "fg restores the screen" waitfor "1. Test course"
 keys q
 check "quit returns to the shell" waitfor 'shell$'

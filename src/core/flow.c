@@ -1,0 +1,445 @@
+/* flow.c - the learner's path through notice, menus, quizzes and reviews,
+ * and the sentences that describe it. */
+#include "core/flow.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct flow_item {
+	const struct course *course;
+	const struct lesson *lesson;
+	size_t q;			/* index in the lesson's quiz */
+	size_t order[FLOW_SLOTS];	/* slot -> choice index */
+	choice_set picked;		/* by choice index */
+	bool answered, correct;
+};
+
+struct flow {
+	struct session *s;
+	enum flow_mode mode;
+	struct flow_item *items;
+	size_t n, cur;
+	bool done;
+};
+
+static const char notice_text[] =
+	"rollwise teaches general facts about at-home microneedling with derma "
+	"rollers: how to do it more safely, who should not do it, and how to look "
+	"after your skin afterwards.\n\n"
+	"*This is education, not medical advice.* It cannot tell whether rolling "
+	"is safe for you. For advice about your own skin, see a doctor or a "
+	"dermatologist.\n\n"
+	"Every lesson names its sources, so you can look them up.\n\n"
+	"This notice is shown once.";
+
+const char *flow_notice_text(void)
+{
+	return notice_text;
+}
+
+bool flow_notice_due(const struct session *s)
+{
+	return !session_notice_seen(s);
+}
+
+void flow_notice_read(struct session *s)
+{
+	if (!session_notice_seen(s))
+		session_notice_done(s);
+}
+
+bool flow_continue(const struct session *s, struct flow_place *out)
+{
+	const struct place *pl = progress_last_place(s->prog);
+	if (!pl)
+		return false;
+	const struct course *c = catalog_find(&s->cat, pl->course);
+	const struct lesson *l = c ? course_lesson(c, pl->lesson) : NULL;
+	if (!l || l->npages == 0)
+		return false;
+	out->course = c;
+	out->lesson = l;
+	out->page = pl->page < l->npages ? pl->page : l->npages - 1;
+	return true;
+}
+
+char *flow_continue_text(const struct flow_place *p)
+{
+	return xasprintf("Continue: %s / %s, page %zu of %zu", p->course->title,
+			 p->lesson->title, p->page + 1, p->lesson->npages);
+}
+
+size_t flow_due_count(const struct session *s)
+{
+	struct due_item *due = NULL;
+	size_t n = session_due(s, &due);
+	free(due);
+	return n;
+}
+
+const char *flow_nothing_due_text(void)
+{
+	return "Nothing is due for review now. Missed questions come back the next day.";
+}
+
+char *flow_menu_summary(const struct session *s)
+{
+	size_t lessons = 0, passed = 0;
+	for (size_t i = 0; i < s->cat.n; i++) {
+		lessons += s->cat.courses[i]->nlessons;
+		passed += progress_course_passed(s->prog, s->cat.courses[i]);
+	}
+	size_t due = flow_due_count(s);
+	char *n = text_count(lessons, "lesson", "lessons");
+	char *d = text_count(due, "question", "questions");
+	char *out = due ? xasprintf("%zu of %s passed. Review: %s due.", passed, n, d)
+			: xasprintf("%zu of %s passed.", passed, n);
+	free(n);
+	free(d);
+	return out;
+}
+
+char *flow_course_status(const struct session *s, const struct course *c)
+{
+	char *n = text_count(c->nlessons, "lesson", "lessons");
+	char *out = xasprintf("%s, %zu passed", n, progress_course_passed(s->prog, c));
+	free(n);
+	return out;
+}
+
+const struct lesson *flow_next_lesson(const struct course *c, const struct lesson *l)
+{
+	size_t i = (size_t)(l - c->lessons);
+	return i + 1 < c->nlessons ? &c->lessons[i + 1] : NULL;
+}
+
+const char *flow_last_lesson_text(void)
+{
+	return "That was the last lesson of this course.";
+}
+
+bool flow_quiz_interrupted(const struct session *s, const struct course *c,
+			   const struct lesson *l)
+{
+	struct lesson_status st;
+	session_status(s, c, l, &st);
+	const struct progress *p = s->prog;
+	for (size_t i = 0; i < p->nquestions; i++) {
+		const struct question_progress *qp = &p->questions[i];
+		if (qp->nanswers == 0 || strcmp(qp->course, c->id) || strcmp(qp->lesson, l->id))
+			continue;
+		if (qp->answers[qp->nanswers - 1].st.at > st.last_attempt)
+			return true;
+	}
+	return false;
+}
+
+const char *flow_restart_text(void)
+{
+	return "The quiz starts again from the first question. Answers you gave "
+	       "before are kept for review.";
+}
+
+/* The slot order of question q of l, as a quiz seeded with seed shows it. */
+static void item_order(struct flow_item *it, unsigned seed)
+{
+	struct quiz_run r;
+	quiz_run_init(&r, it->lesson, seed);
+	for (size_t k = 0; k < FLOW_SLOTS; k++)
+		it->order[k] = r.order[it->q][k];
+	quiz_run_free(&r);
+}
+
+static struct flow *flow_new(struct session *s, enum flow_mode mode, size_t n)
+{
+	struct flow *f = xcalloc(1, sizeof *f);
+	f->s = s;
+	f->mode = mode;
+	f->n = n;
+	f->items = xcalloc(n ? n : 1, sizeof *f->items);
+	return f;
+}
+
+struct flow *flow_quiz(struct session *s, const struct course *c, const struct lesson *l)
+{
+	struct flow *f = flow_new(s, FLOW_QUIZ, l->quiz.nquestions);
+	struct quiz_run r;
+	quiz_run_init(&r, l, s->seed++);
+	for (size_t i = 0; i < f->n; i++) {
+		struct flow_item *it = &f->items[i];
+		*it = (struct flow_item){ .course = c, .lesson = l, .q = i };
+		for (size_t k = 0; k < FLOW_SLOTS; k++)
+			it->order[k] = r.order[i][k];
+	}
+	quiz_run_free(&r);
+	f->done = f->n == 0;
+	return f;
+}
+
+struct flow *flow_review(struct session *s)
+{
+	struct due_item *due = NULL;
+	size_t n = session_due(s, &due);
+	if (n == 0) {
+		free(due);
+		return NULL;
+	}
+	struct flow *f = flow_new(s, FLOW_REVIEW, n);
+	for (size_t i = 0; i < n; i++) {
+		struct flow_item *it = &f->items[i];
+		*it = (struct flow_item){
+			.course = due[i].course, .lesson = due[i].lesson,
+			.q = (size_t)(due[i].question - due[i].lesson->quiz.questions),
+		};
+		item_order(it, s->seed++);
+	}
+	free(due);
+	return f;
+}
+
+void flow_free(struct flow *f)
+{
+	if (!f)
+		return;
+	free(f->items);
+	free(f);
+}
+
+static const struct flow_item *cur(const struct flow *f)
+{
+	return &f->items[f->cur < f->n ? f->cur : f->n - 1];
+}
+
+enum flow_mode flow_mode(const struct flow *f) { return f->mode; }
+const struct course *flow_course(const struct flow *f) { return cur(f)->course; }
+const struct lesson *flow_lesson(const struct flow *f) { return cur(f)->lesson; }
+size_t flow_pos(const struct flow *f) { return f->cur < f->n ? f->cur : f->n - 1; }
+size_t flow_count(const struct flow *f) { return f->n; }
+bool flow_answered(const struct flow *f) { return cur(f)->answered; }
+bool flow_done(const struct flow *f) { return f->done; }
+
+const struct question *flow_question(const struct flow *f)
+{
+	const struct flow_item *it = cur(f);
+	return &it->lesson->quiz.questions[it->q];
+}
+
+const char *flow_choice(const struct flow *f, size_t k)
+{
+	return flow_question(f)->choices[cur(f)->order[k]].text;
+}
+
+char *flow_position_text(const struct flow *f)
+{
+	return xasprintf(f->mode == FLOW_REVIEW ? "Review question %zu of %zu"
+						: "Question %zu of %zu",
+			 flow_pos(f) + 1, f->n);
+}
+
+const char *flow_kind_text(const struct question *q)
+{
+	switch (q->kind) {
+	case KIND_MULTIPLE: return "choose all that apply";
+	case KIND_TRUE_FALSE: return "true or false";
+	default: return "choose one";
+	}
+}
+
+int flow_answer(struct flow *f, unsigned slots)
+{
+	if (f->done)
+		return -1;
+	struct flow_item *it = &f->items[f->cur];
+	const struct question *q = flow_question(f);
+	if (it->answered || slots == 0 || slots >> q->nchoices)
+		return -1;
+	if (q->kind != KIND_MULTIPLE && (slots & (slots - 1)))
+		return -1;
+	choice_set picked = 0;
+	for (size_t k = 0; k < q->nchoices; k++)
+		if ((slots >> k) & 1)
+			picked |= 1u << it->order[k];
+	it->picked = picked;
+	it->answered = true;
+	it->correct = quiz_is_correct(q, picked);
+	session_answer(f->s, it->course, it->lesson, q, it->correct);
+	return 0;
+}
+
+/* The page a question sends the learner back to, or NULL. */
+static const struct page *review_page(const struct lesson *l, const struct question *q)
+{
+	return q->review && q->review_page < l->npages ? &l->pages[q->review_page] : NULL;
+}
+
+void flow_verdict(const struct flow *f, struct flow_verdict *v)
+{
+	const struct flow_item *it = cur(f);
+	const struct question *q = flow_question(f);
+	*v = (struct flow_verdict){ .right = it->correct, .explanation = q->explanation,
+				    .critical = q->critical };
+	v->page = review_page(it->lesson, q);
+	v->page_index = v->page ? q->review_page : 0;
+	for (size_t k = 0; k < q->nchoices && k < FLOW_SLOTS; k++) {
+		const struct choice *c = &q->choices[it->order[k]];
+		bool picked = (it->picked >> it->order[k]) & 1;
+		v->tag[k] = picked ? (c->correct ? TAG_PICKED_RIGHT : TAG_PICKED_WRONG)
+				   : (c->correct ? TAG_MISSED_RIGHT : TAG_NONE);
+		v->feedback[k] = picked ? c->feedback : NULL;
+	}
+}
+
+/* The short name of a citation: its first part, with its year when the
+ * first part does not hold one. */
+static char *short_cite(const char *cite)
+{
+	size_t n = strcspn(cite, ",");
+	const char *year = NULL;
+	for (const char *p = cite; *p; p++)
+		if (p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4 &&
+		    (p == cite || p[-1] < '0' || p[-1] > '9'))
+			year = p;
+	if (year && (size_t)(year - cite) >= n)
+		return xasprintf("%.*s %.4s", (int)n, cite, year);
+	return xstrndup(cite, n);
+}
+
+char *flow_sources_short(const struct course *c, const struct source_refs *refs)
+{
+	if (refs->n == 0)
+		return NULL;
+	char *out = xstrdup("Sources:");
+	for (size_t i = 0; i < refs->n; i++) {
+		const struct source *src = course_source(c, refs->ids[i]);
+		char *name = short_cite(src ? src->cite : refs->ids[i]);
+		char *more = xasprintf("%s %s%s", out, name, i + 1 < refs->n ? ";" : ".");
+		free(out);
+		free(name);
+		out = more;
+	}
+	return out;
+}
+
+const char *flow_verdict_text(const struct flow_verdict *v)
+{
+	return v->right ? "Right." : "Not right.";
+}
+
+const char *flow_tag_text(enum flow_tag tag)
+{
+	switch (tag) {
+	case TAG_PICKED_RIGHT: return " (your answer, right)";
+	case TAG_PICKED_WRONG: return " (your answer)";
+	case TAG_MISSED_RIGHT: return " (the right answer)";
+	default: return "";
+	}
+}
+
+char *flow_feedback_text(const struct flow_verdict *v, size_t k)
+{
+	return v->feedback[k] ? xasprintf("About choice %zu: %s", k + 1, v->feedback[k]) : NULL;
+}
+
+char *flow_explanation_text(const struct flow_verdict *v)
+{
+	return v->explanation ? xasprintf("Why: %s", v->explanation) : NULL;
+}
+
+char *flow_reread_text(const struct flow_verdict *v)
+{
+	if (v->right)
+		return NULL;
+	if (!v->page)
+		return xstrdup("This question names no page to re-read.");
+	return xasprintf(v->critical ? "This is a safety point. Re-read the page \"%s\" (page %zu)."
+				     : "Re-read the page \"%s\" (page %zu).",
+			 v->page->title, v->page_index + 1);
+}
+
+static int score_of(size_t right, size_t total)
+{
+	return total ? (int)(right * 100 / total) : 0;
+}
+
+static void record_attempt(struct flow *f)
+{
+	size_t right = 0;
+	for (size_t i = 0; i < f->n; i++)
+		right += f->items[i].correct;
+	const struct flow_item *it = &f->items[0];
+	int score = score_of(right, f->n);
+	session_attempt(f->s, it->course, it->lesson, score, score >= it->lesson->quiz.pass);
+}
+
+bool flow_next(struct flow *f)
+{
+	if (f->done)
+		return false;
+	if (f->cur + 1 < f->n) {
+		f->cur++;
+		return true;
+	}
+	f->done = true;
+	if (f->mode == FLOW_QUIZ && f->n > 0)
+		record_attempt(f);
+	return false;
+}
+
+void flow_summarize(const struct flow *f, struct flow_summary *out)
+{
+	*out = (struct flow_summary){ .mode = f->mode, .total = f->n };
+	out->missed = xcalloc(f->n ? f->n : 1, sizeof *out->missed);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct flow_item *it = &f->items[i];
+		out->answered += it->answered;
+		out->right += it->correct;
+		if (!it->answered || it->correct)
+			continue;
+		const struct question *q = &it->lesson->quiz.questions[it->q];
+		struct flow_missed *m = &out->missed[out->nmissed++];
+		*m = (struct flow_missed){ .course = it->course, .lesson = it->lesson,
+					   .question = q, .page = review_page(it->lesson, q) };
+		m->page_index = m->page ? q->review_page : 0;
+	}
+	out->score = score_of(out->right, f->n);
+	if (f->n > 0 && f->mode == FLOW_QUIZ) {
+		out->pass = f->items[0].lesson->quiz.pass;
+		out->passed = out->score >= out->pass;
+	}
+}
+
+void flow_summary_free(struct flow_summary *sum)
+{
+	free(sum->missed);
+	sum->missed = NULL;
+	sum->nmissed = 0;
+}
+
+char *flow_score_text(const struct flow_summary *sum)
+{
+	if (sum->mode == FLOW_REVIEW)
+		return xasprintf("You answered %zu of %zu review %s right.", sum->right,
+				 sum->answered, sum->answered == 1 ? "question" : "questions");
+	return xasprintf("You scored %zu of %zu (%d%%). The pass mark is %d%%.",
+			 sum->right, sum->total, sum->score, sum->pass);
+}
+
+const char *flow_verdict_line(const struct flow_summary *sum)
+{
+	if (sum->mode == FLOW_REVIEW)
+		return "Questions you got right come back later (3, 7, 14, then 30 days); "
+		       "missed ones come back the next day.";
+	if (sum->passed)
+		return sum->nmissed ? "Passed." : "Passed. You answered every question right.";
+	return "Not passed yet: re-read the pages below, then retry.";
+}
+
+char *flow_missed_text(const struct flow_missed *m)
+{
+	const char *safety = m->question->critical ? "safety point, " : "";
+	if (!m->page)
+		return xasprintf("%sno page named to re-read", safety);
+	return xasprintf("%sre-read page %zu: %s", safety, m->page_index + 1, m->page->title);
+}

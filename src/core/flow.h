@@ -1,0 +1,165 @@
+/* flow.h - what a learner does between screens, decided once for every
+ * front end: the first-run notice, where to continue, a quiz or review run
+ * (asking, verdict, recording), the summary at its end and what comes next.
+ * The curses screens and the plain mode render what these return and map
+ * their keys to them; every sentence a learner reads about the flow is
+ * built here. */
+#ifndef ROLLWISE_FLOW_H
+#define ROLLWISE_FLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/course.h"
+#include "core/quiz.h"
+#include "core/session.h"
+
+/* Most choices a question has (slots 0 to 8, keys 1 to 9). */
+#define FLOW_SLOTS 9
+
+enum flow_mode { FLOW_QUIZ, FLOW_REVIEW };
+
+/* What a choice was after answering, by the slot it was shown in. */
+enum flow_tag {
+	TAG_NONE,		/* not picked, not right */
+	TAG_PICKED_RIGHT,	/* picked, and right */
+	TAG_PICKED_WRONG,	/* picked, not right */
+	TAG_MISSED_RIGHT,	/* right, not picked */
+};
+
+/* The verdict on the current question; pointers are into the course. */
+struct flow_verdict {
+	bool right;
+	enum flow_tag tag[FLOW_SLOTS];
+	const char *feedback[FLOW_SLOTS];	/* for picked slots, NULL when none */
+	const char *explanation;		/* NULL when none */
+	bool critical;				/* a safety point */
+	const struct page *page;		/* the page to re-read, NULL when none named */
+	size_t page_index;
+};
+
+/* A question answered wrong, for the summary. */
+struct flow_missed {
+	const struct course *course;
+	const struct lesson *lesson;
+	const struct question *question;
+	const struct page *page;	/* NULL when the question names none */
+	size_t page_index;
+};
+
+/* The end of a run. */
+struct flow_summary {
+	enum flow_mode mode;
+	size_t right, answered, total;
+	int score, pass;		/* percent; quiz only */
+	bool passed;			/* quiz only */
+	struct flow_missed *missed;	/* owned; free with flow_summary_free */
+	size_t nmissed;
+};
+
+/* Where the learner left off. */
+struct flow_place {
+	const struct course *course;
+	const struct lesson *lesson;
+	size_t page;
+};
+
+struct flow;
+
+/* The first-run notice, in page markup. */
+const char *flow_notice_text(void);
+/* True when the notice must be shown before anything else. */
+bool flow_notice_due(const struct session *s);
+/* Records that the learner reached the end of the notice, and saves. */
+void flow_notice_read(struct session *s);
+
+/* Fills *out with the place to continue from; false when there is none
+ * (nothing read yet, or the lesson has gone from the courses). */
+bool flow_continue(const struct session *s, struct flow_place *out);
+/* "Continue: Course / Lesson, page 2 of 5"; caller frees. */
+char *flow_continue_text(const struct flow_place *p);
+/* The course menu's summary line ("7 of 21 lessons passed, 3 questions due
+ * for review"); caller frees. */
+char *flow_menu_summary(const struct session *s);
+/* Number of questions due for review now. */
+size_t flow_due_count(const struct session *s);
+/* The sentence for an empty review. */
+const char *flow_nothing_due_text(void);
+/* "N lessons, M passed" for a course; caller frees. */
+char *flow_course_status(const struct session *s, const struct course *c);
+/* The lesson after l in c, or NULL when l is the last. */
+const struct lesson *flow_next_lesson(const struct course *c, const struct lesson *l);
+/* The sentence after the last lesson of a course. */
+const char *flow_last_lesson_text(void);
+/* True when the learner answered questions of l's quiz after its last
+ * finished attempt: a quiz was left part-way. */
+bool flow_quiz_interrupted(const struct session *s, const struct course *c,
+			   const struct lesson *l);
+/* The sentence shown when such a quiz is opened again: it starts over. */
+const char *flow_restart_text(void);
+
+/* Starts a quiz over lesson l of c. Free with flow_free. */
+struct flow *flow_quiz(struct session *s, const struct course *c, const struct lesson *l);
+/* Starts a review of the questions due now, or NULL when none is due. */
+struct flow *flow_review(struct session *s);
+/* Frees the run; an unfinished quiz is not recorded as an attempt. */
+void flow_free(struct flow *f);
+
+enum flow_mode flow_mode(const struct flow *f);
+/* The current question, its course and lesson. */
+const struct question *flow_question(const struct flow *f);
+const struct course *flow_course(const struct flow *f);
+const struct lesson *flow_lesson(const struct flow *f);
+/* Position of the current question (0-based) and the number in the run. */
+size_t flow_pos(const struct flow *f);
+size_t flow_count(const struct flow *f);
+/* The text of the choice shown in slot k. */
+const char *flow_choice(const struct flow *f, size_t k);
+/* "Question 2 of 5" or "Review question 2 of 5"; caller frees. */
+char *flow_position_text(const struct flow *f);
+/* What the learner is asked to do: "choose one", "choose all that apply",
+ * "true or false". */
+const char *flow_kind_text(const struct question *q);
+
+/* True once the current question is answered. */
+bool flow_answered(const struct flow *f);
+/* Answers the current question with the slots the learner picked (bit k
+ * for slot k), records the answer and saves. Returns 0, or -1 (nothing
+ * done) when already answered, or when slots is empty, out of range or more
+ * than one slot for a question that takes one. */
+int flow_answer(struct flow *f, unsigned slots);
+/* The verdict on the current question; only after flow_answer. */
+void flow_verdict(const struct flow *f, struct flow_verdict *v);
+/* "Sources: Hou et al. 2017; FDA 2024." in one short line, or NULL when
+ * refs is empty; course_cites gives the full list. Caller frees. */
+char *flow_sources_short(const struct course *c, const struct source_refs *refs);
+/* "Right." or "Not right." */
+const char *flow_verdict_text(const struct flow_verdict *v);
+/* The tag after a choice, " (your answer)" and the like; "" for none. */
+const char *flow_tag_text(enum flow_tag tag);
+/* "About choice 2: ..." for slot k's feedback; caller frees. */
+char *flow_feedback_text(const struct flow_verdict *v, size_t k);
+/* "Why: ..." or NULL; caller frees. */
+char *flow_explanation_text(const struct flow_verdict *v);
+/* The re-read sentence after a miss: a safety point names its page, a
+ * question without a page says so; NULL when right. Caller frees. */
+char *flow_reread_text(const struct flow_verdict *v);
+
+/* Moves to the next question. Returns false when the run is over; a quiz
+ * is then recorded as an attempt and saved. */
+bool flow_next(struct flow *f);
+/* True once flow_next has ended the run. */
+bool flow_done(const struct flow *f);
+/* Fills *out with the score and the missed questions so far. */
+void flow_summarize(const struct flow *f, struct flow_summary *out);
+void flow_summary_free(struct flow_summary *sum);
+/* The score sentence ("You scored 3 of 5 (60%). The pass mark is 80%.");
+ * caller frees. */
+char *flow_score_text(const struct flow_summary *sum);
+/* "Passed." or "Not passed yet: ..."; a review's explanation of the boxes. */
+const char *flow_verdict_line(const struct flow_summary *sum);
+/* The line under a missed question: its page, or that it names none;
+ * caller frees. */
+char *flow_missed_text(const struct flow_missed *m);
+
+#endif
