@@ -443,3 +443,136 @@ char *flow_missed_text(const struct flow_missed *m)
 		return xasprintf("%sno page named to re-read", safety);
 	return xasprintf("%sre-read page %zu: %s", safety, m->page_index + 1, m->page->title);
 }
+
+void flow_lines_free(struct flow_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	*l = (struct flow_lines){ 0 };
+}
+
+/* Appends a line, taking s. */
+static void line_add(struct flow_lines *l, char *s, enum flow_style style,
+		     int indent, int item)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = (struct flow_line){ s, style, 0, indent, item };
+}
+
+void flow_choice_lines(const struct flow *f, unsigned marks, bool boxes,
+		       struct flow_lines *out)
+{
+	const struct question *q = flow_question(f);
+	struct flow_verdict v;
+	bool done = flow_answered(f), many = q->kind == KIND_MULTIPLE;
+	if (done)
+		flow_verdict(f, &v);
+	for (size_t k = 0; k < q->nchoices && k < FLOW_SLOTS; k++) {
+		enum flow_tag tag = done ? v.tag[k] : TAG_NONE;
+		bool marked = done ? tag == TAG_PICKED_RIGHT || tag == TAG_PICKED_WRONG
+				   : (marks >> k) & 1;
+		const char *box = !boxes ? "" : many ? (marked ? "[x] " : "[ ] ")
+						     : (marked ? "(*) " : "( ) ");
+		bool right = tag == TAG_PICKED_RIGHT || tag == TAG_MISSED_RIGHT;
+		line_add(out, xasprintf("%zu. %s%s%s", k + 1, box, flow_choice(f, k),
+					flow_tag_text(tag)),
+			 right ? STYLE_RIGHT : STYLE_TEXT, boxes ? 7 : 3, done ? -1 : (int)k);
+	}
+}
+
+/* "2. False", or "1. Two; 3. Four": the right choices by their slots. */
+static char *right_answer(const struct flow *f, const struct flow_verdict *v)
+{
+	char *out = NULL;
+	size_t n = 0;
+	for (size_t k = 0; k < flow_question(f)->nchoices && k < FLOW_SLOTS; k++) {
+		if (v->tag[k] != TAG_PICKED_RIGHT && v->tag[k] != TAG_MISSED_RIGHT)
+			continue;
+		char *more = xasprintf("%s%s%zu. %s", out ? out : "", out ? "; " : "",
+				       k + 1, flow_choice(f, k));
+		free(out);
+		out = more;
+		n++;
+	}
+	char *s = xasprintf("%s %s", n == 1 ? "The right answer:" : "The right answers:",
+			    out ? out : "");
+	free(out);
+	return s;
+}
+
+void flow_verdict_lines(const struct flow *f, struct flow_lines *out)
+{
+	struct flow_verdict v;
+	flow_verdict(f, &v);
+	line_add(out, xstrdup(flow_verdict_text(&v)), STYLE_VERDICT, 0, -1);
+	char *s = flow_reread_text(&v);
+	if (s)
+		line_add(out, s, STYLE_STRONG, 0, -1);
+	if (!v.right)
+		line_add(out, right_answer(f, &v), STYLE_TEXT, 3, -1);
+	for (size_t k = 0; k < flow_question(f)->nchoices && k < FLOW_SLOTS; k++)
+		if ((s = flow_feedback_text(&v, k)))
+			line_add(out, s, STYLE_TEXT, 2, -1);
+	if ((s = flow_explanation_text(&v)))
+		line_add(out, s, STYLE_TEXT, 0, -1);
+}
+
+void flow_summary_lines(const struct flow_summary *sum, struct flow_lines *out)
+{
+	line_add(out, flow_score_text(sum), STYLE_STRONG, 0, -1);
+	line_add(out, xstrdup(flow_verdict_line(sum)),
+		 sum->mode == FLOW_QUIZ ? STYLE_VERDICT : STYLE_TEXT, 0, -1);
+	if (sum->nmissed == 0)
+		return;
+	line_add(out, xstrdup("Questions to look at again:"), STYLE_STRONG, 0, -1);
+	for (size_t i = 0; i < sum->nmissed; i++) {
+		const struct flow_missed *m = &sum->missed[i];
+		line_add(out, xasprintf("%zu. %s", i + 1, m->question->prompt),
+			 STYLE_TEXT, 3, (int)i);
+		line_add(out, flow_missed_text(m), STYLE_DIM, 3, (int)i);
+		out->v[out->n - 1].first = 3;
+	}
+}
+
+/* The next word of s (up to a space or comma) into w; returns what follows. */
+static const char *word(const char *s, char w[16])
+{
+	while (*s == ' ' || *s == ',' || *s == '\t')
+		s++;
+	size_t n = 0;
+	while (*s && *s != ' ' && *s != ',' && *s != '\t') {
+		if (n < 15)
+			w[n++] = (char)((*s >= 'A' && *s <= 'Z') ? *s + 32 : *s);
+		s++;
+	}
+	w[n] = '\0';
+	return s;
+}
+
+const char *flow_parse_answer(const struct question *q, const char *text,
+			      unsigned *slots)
+{
+	char w[16];
+	size_t count = 0;
+	*slots = 0;
+	for (const char *s = word(text, w); *w; s = word(s, w), count++) {
+		bool t = !strcmp(w, "t") || !strcmp(w, "true");
+		bool fl = !strcmp(w, "f") || !strcmp(w, "false");
+		char *end;
+		unsigned long v = strtoul(w, &end, 10);
+		if ((t || fl) && q->kind != KIND_TRUE_FALSE)
+			return "This is not a true-false question: type a number.";
+		if (t || fl)
+			v = t ? 1 : 2;
+		else if (*end || end == w || v < 1 || v > q->nchoices)
+			return q->kind == KIND_MULTIPLE ? "Type the numbers of your answers, like 1 3."
+							: "Type the number of your answer.";
+		*slots |= 1u << (v - 1);
+	}
+	if (count == 0)
+		return "Type the number of your answer.";
+	if (count > 1 && q->kind != KIND_MULTIPLE)
+		return "Type one number.";
+	return NULL;
+}

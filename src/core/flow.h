@@ -66,6 +66,33 @@ struct flow_place {
 
 struct flow;
 
+/* How a line of flow text is meant to look; each front end maps it. */
+enum flow_style {
+	STYLE_TEXT,
+	STYLE_STRONG,	/* a prompt, a score, a safety hint */
+	STYLE_VERDICT,	/* "Right.", "Not passed yet" */
+	STYLE_RIGHT,	/* a right choice, once answered */
+	STYLE_DIM,	/* a hint, a page reference */
+};
+
+/* A line of flow text: wrap it with the first line indented by first and
+ * the rest by indent; item is the choice slot or missed question it
+ * belongs to, or -1. */
+struct flow_line {
+	char *text;
+	enum flow_style style;
+	int first, indent;
+	int item;
+};
+
+struct flow_lines {
+	struct flow_line *v;
+	size_t n;
+};
+
+/* Frees the lines. */
+void flow_lines_free(struct flow_lines *l);
+
 /* The first-run notice, in page markup. */
 const char *flow_notice_text(void);
 /* True when the notice must be shown before anything else. */
@@ -145,6 +172,19 @@ char *flow_explanation_text(const struct flow_verdict *v);
  * question without a page says so; NULL when right. Caller frees. */
 char *flow_reread_text(const struct flow_verdict *v);
 
+/* The choices of the current question as lines ("2. text"; with boxes,
+ * "2. (*) text" marked from marks before answering), tagged once answered. */
+void flow_choice_lines(const struct flow *f, unsigned marks, bool boxes,
+		       struct flow_lines *out);
+/* The verdict on the current question as lines: the verdict, the right
+ * answer when missed, the page to re-read, feedback, explanation. */
+void flow_verdict_lines(const struct flow *f, struct flow_lines *out);
+/* Reads an answer typed as text: numbers ("2", "1 3") or, in a true-false
+ * question, t, f, true or false. Returns NULL with *slots set, or a message
+ * saying what to type instead (static). */
+const char *flow_parse_answer(const struct question *q, const char *text,
+			      unsigned *slots);
+
 /* Moves to the next question. Returns false when the run is over; a quiz
  * is then recorded as an attempt and saved. */
 bool flow_next(struct flow *f);
@@ -158,6 +198,9 @@ void flow_summary_free(struct flow_summary *sum);
 char *flow_score_text(const struct flow_summary *sum);
 /* "Passed." or "Not passed yet: ..."; a review's explanation of the boxes. */
 const char *flow_verdict_line(const struct flow_summary *sum);
+/* The summary as lines: score, verdict, then each missed question (item i)
+ * with its page. */
+void flow_summary_lines(const struct flow_summary *sum, struct flow_lines *out);
 /* The line under a missed question: its page, or that it names none;
  * caller frees. */
 char *flow_missed_text(const struct flow_missed *m);

@@ -54,59 +54,26 @@ static bool answered(const struct asking *z)
 	return flow_answered(z->f);
 }
 
-static void add_choices(struct asking *z, const struct flow_verdict *v)
-{
-	const struct question *q = question(z);
-	bool many = q->kind == KIND_MULTIPLE;
-	for (size_t k = 0; k < q->nchoices; k++) {
-		bool marked = v ? v->tag[k] == TAG_PICKED_RIGHT || v->tag[k] == TAG_PICKED_WRONG
-				: many ? (z->marks >> k) & 1 : k == z->cursor;
-		const char *box = many ? (marked ? "[x]" : "[ ]") : (marked ? "(*)" : "( )");
-		char *s = xasprintf("%zu. %s %s%s", k + 1, box, flow_choice(z->f, k),
-				    v ? flow_tag_text(v->tag[k]) : "");
-		bool right = v && (v->tag[k] == TAG_PICKED_RIGHT || v->tag[k] == TAG_MISSED_RIGHT);
-		view_add(&z->v, s, right ? A_BOLD : 0, v ? -1 : (int)k, 0, 7);
-		free(s);
-	}
-}
-
-/* After answering the verdict comes first, so that it and the re-read hint
- * are on screen whatever the size of the choices. */
-static void add_verdict(struct asking *z, const struct flow_verdict *v)
-{
-	view_add(&z->v, flow_verdict_text(v), A_BOLD | A_REVERSE, -1, 0, 0);
-	char *s = flow_reread_text(v);
-	if (s)
-		view_add(&z->v, s, A_BOLD, -1, 0, 0);
-	free(s);
-	for (size_t k = 0; k < question(z)->nchoices; k++) {
-		s = flow_feedback_text(v, k);
-		if (s)
-			view_add(&z->v, s, 0, -1, 0, 2);
-		free(s);
-	}
-	s = flow_explanation_text(v);
-	if (s)
-		view_add(&z->v, s, 0, -1, 0, 0);
-	free(s);
-	view_blank(&z->v);
-}
-
 static void build(struct asking *z, int w)
 {
 	const struct question *q = question(z);
-	struct flow_verdict v;
+	struct flow_lines l = { 0 };
 	view_begin(&z->v, w);
 	if (answered(z)) {
-		flow_verdict(z->f, &v);
-		add_verdict(z, &v);
+		flow_verdict_lines(z->f, &l);
+		view_lines(&z->v, &l);
+		flow_lines_free(&l);
+		view_blank(&z->v);
 	}
 	view_add(&z->v, q->prompt, A_BOLD, -1, 0, 0);
 	if (q->kind == KIND_MULTIPLE && !answered(z))
 		view_add(&z->v, "Choose every right answer: Space marks, Enter submits.",
 			 A_DIM, -1, 0, 0);
 	view_blank(&z->v);
-	add_choices(z, answered(z) ? &v : NULL);
+	flow_choice_lines(z->f, q->kind == KIND_MULTIPLE ? z->marks : 1u << z->cursor,
+			  true, &l);
+	view_lines(&z->v, &l);
+	flow_lines_free(&l);
 }
 
 static void quiz_draw(struct tui *t, void *d)

@@ -43,24 +43,17 @@ static const struct lesson *next_lesson(const struct result *r)
 
 static void build(struct result *r, int w)
 {
+	struct flow_lines l = { 0 };
 	view_begin(&r->v, w);
-	char *s = flow_score_text(&r->sum);
-	view_add(&r->v, s, A_BOLD, -1, 0, 0);
-	free(s);
-	view_add(&r->v, flow_verdict_line(&r->sum), is_quiz(r) ? A_BOLD | A_REVERSE : 0,
-		 -1, 0, 0);
-	if (r->sum.nmissed == 0)
-		return;
-	view_blank(&r->v);
-	view_add(&r->v, "Questions to look at again (Enter opens the page):", A_BOLD, -1, 0, 0);
-	for (size_t i = 0; i < r->sum.nmissed; i++) {
-		const struct flow_missed *m = &r->sum.missed[i];
-		view_blank(&r->v);
-		view_add(&r->v, m->question->prompt, 0, (int)i, 0, 0);
-		s = flow_missed_text(m);
-		view_add(&r->v, s, A_DIM, (int)i, 2, 2);
-		free(s);
+	flow_summary_lines(&r->sum, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		/* A blank row before the list and between its questions. */
+		if (l.v[i].item >= 0 ? l.v[i].style != STYLE_DIM : l.v[i].style == STYLE_STRONG && i > 0)
+			view_blank(&r->v);
+		struct flow_lines one = { &l.v[i], 1 };
+		view_lines(&r->v, &one);
 	}
+	flow_lines_free(&l);
 }
 
 static void result_draw(struct tui *t, void *d)

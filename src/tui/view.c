@@ -66,6 +66,18 @@ void view_markup(struct view *v, const char *markup, int attr, int item)
 	tag_rows(v, from, attr, item);
 }
 
+void view_lines(struct view *v, const struct flow_lines *l)
+{
+	static const int attr[] = {
+		[STYLE_TEXT] = 0, [STYLE_STRONG] = A_BOLD,
+		[STYLE_VERDICT] = A_BOLD | A_REVERSE, [STYLE_RIGHT] = A_BOLD,
+		[STYLE_DIM] = A_DIM,
+	};
+	for (size_t i = 0; i < l->n; i++)
+		view_add(v, l->v[i].text, attr[l->v[i].style], l->v[i].item,
+			 l->v[i].first, l->v[i].indent);
+}
+
 void view_blank(struct view *v)
 {
 	view_add(v, "", 0, -1, 0, 0);

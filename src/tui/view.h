@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/flow.h"
 #include "core/text.h"
 
 struct tui;
@@ -35,6 +36,8 @@ void view_begin(struct view *v, int w);
 void view_add(struct view *v, const char *s, int attr, int item, int first, int rest);
 /* Adds page markup (paragraphs, bullets, emphasis). */
 void view_markup(struct view *v, const char *markup, int attr, int item);
+/* Adds flow lines, their styles as curses attributes. */
+void view_lines(struct view *v, const struct flow_lines *l);
 /* Adds an empty row. */
 void view_blank(struct view *v);
 /* Draws rows top.. into h rows from (y, x), w columns, the selected item
