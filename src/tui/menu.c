@@ -11,6 +11,8 @@ struct menu {
 	struct session *s;
 	struct view v;
 	size_t sel;		/* item: 0 is "Continue" when there is a place */
+	const struct course *chosen;	/* the selection, kept as items come and go;
+					 * NULL for "Continue" */
 };
 
 enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_OPEN, DO_DIGIT, DO_CONTINUE, DO_REVIEW, DO_QUIT };
@@ -117,15 +119,20 @@ static void menu_draw(struct tui *t, void *d)
 	tui_put(1, 1, sum, w, A_DIM);
 	free(sum);
 	build(m, w);
-	if (m->sel >= nitems(m))
-		m->sel = nitems(m) - 1;
+	m->sel = 0;
+	for (size_t i = 0; m->chosen && i < ncourses(m); i++)
+		if (m->s->cat.courses[i] == m->chosen)
+			m->sel = first_course(m) + i;
 	m->v.sel = (int)m->sel;
 	view_draw(&m->v, t, 2, 1, tui_rows(t) - 4);
 }
 
+static void remember(struct menu *m, size_t i);
+
 static void open_item(struct tui *t, struct menu *m)
 {
 	struct flow_place p;
+	remember(m, m->sel);
 	if (m->sel == 0 && flow_continue(m->s, &p)) {
 		lessons_open(t, p.course);
 		reader_open(t, p.course, p.lesson, p.page, false);
@@ -134,9 +141,17 @@ static void open_item(struct tui *t, struct menu *m)
 	lessons_open(t, m->s->cat.courses[m->sel - first_course(m)]);
 }
 
+/* Remembers the course at item i (or Continue). */
+static void remember(struct menu *m, size_t i)
+{
+	size_t first = first_course(m);
+	m->sel = i;
+	m->chosen = i >= first ? m->s->cat.courses[i - first] : NULL;
+}
+
 static void select_item(struct menu *m, size_t i)
 {
-	m->sel = i;
+	remember(m, i);
 	view_select(&m->v, (int)i);
 }
 
@@ -145,8 +160,8 @@ static void menu_act(struct tui *t, void *d, int action, int ch)
 	struct menu *m = d;
 	size_t n = nitems(m);
 	switch (action) {
-	case DO_DOWN: m->sel = (size_t)view_step(&m->v, (int)n, 1); break;
-	case DO_UP: m->sel = (size_t)view_step(&m->v, (int)n, -1); break;
+	case DO_DOWN: remember(m, (size_t)view_step(&m->v, (int)n, 1)); break;
+	case DO_UP: remember(m, (size_t)view_step(&m->v, (int)n, -1)); break;
 	case DO_FIRST: select_item(m, 0); break;
 	case DO_LAST: select_item(m, n - 1); break;
 	case DO_OPEN: open_item(t, m); break;

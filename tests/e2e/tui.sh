@@ -22,6 +22,7 @@ fresh() { export XDG_STATE_HOME="$T/state-$1"; state=$XDG_STATE_HOME/rollwise/pr
 fresh walk
 tstart 80x24 "$RW"
 check "first run shows the notice" waitfor "This is education, not medical advice."
+check "emphasis is one underlined run, spaces included" sh -c "tmux -S '$SOCK' capture-pane -e -p -t t | grep -q '4m[^ ]*This is education, not medical advice\.'"
 check "80x24: the whole notice fits, Enter continues" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: continue'"
 keys Enter
 check "course menu lists the course" waitfor "1. Test course"
@@ -40,14 +41,16 @@ check "reader shows the page title" waitfor "Introduction page"
 check "reader shows the position" onscreen "page 1 of 2"
 check "reader renders bullets" onscreen "- another bullet"
 check "emphasis markers are not shown" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -qF '*first*'"
-check "emphasis is one underlined run" sh -c "tmux -S '$SOCK' capture-pane -e -p -t t | grep -q 'first'"
 keys s
 check "s shows the page's sources" waitfor "Source A, a citation for the tests"
 keys q Enter
 check "Enter on a page seen whole turns it" waitfor "page 2 of 2"
 keys q
 check "q goes back to the lessons" waitfor "in progress, page 2 of 2"
-keys q q
+keys q
+check "back on the menu: Continue has appeared" waitfor "Continue: Test course / First lesson"
+check "back on the menu: the course stays selected" [ "$(cursor)" = "1,$(row_of '1. Test course')" ]
+keys q
 check "q from the menu quits" waitfor "[exited 0]" 15
 
 # --- Continue where you left off. ---
@@ -147,6 +150,8 @@ n=0
 while ! onscreen "Question 1 of 3" && [ $n -lt 30 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
 check "40x10: Enter reaches the quiz only after the whole page ($n presses)" [ $n -ge 3 ]
 check "40x10: the quiz" onscreen "Question 1 of 3"
+check "40x10: the key bar keeps Enter, q and ?" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep 'Enter: answer' | grep 'q: leave' | grep -q '?: help'"
+check "40x10: the key bar drops what does not fit" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 's: sources'"
 keys 2 Enter
 check "40x10: the verdict is on screen" waitfor "Not right."
 keys Enter t Enter
