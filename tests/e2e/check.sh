@@ -85,7 +85,7 @@ check "--version" sh -c "'$R' --version | grep -q '^rollwise [0-9]'"
 
 # --help, the man page and the format doc agree on options and environment.
 man=$ROLLWISE_TESTS/../man/rollwise.1
-for opt in --plain --lessons --format --help --version; do
+for opt in --plain --lessons --width --format --help --version; do
 	check "man page documents $opt" grep -q -- "$(echo "$opt" | sed 's/-/\\\\-/g')" "$man"
 	check "--help documents $opt" grep -q -- "$opt" "$T/out"
 done
