@@ -58,7 +58,7 @@ else
 PROG := $(B)/rollwise
 endif
 
-.PHONY: all run check check-unit check-asan check-valgrind deps deps-test \
+.PHONY: all run check check-unit check-asan check-valgrind deps deps-test goldens goldens-show \
         install uninstall clean fuzz bench FORCE
 
 all: $(PROG)
@@ -100,6 +100,16 @@ run: $(PROG)
 # The test binaries and the program, then every test; the last line is "N passed, N failed".
 check: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) VARIANT=$(VARIANT) sh tests/run.sh
+
+# Full-screen goldens (tests/golden): rewrite them from the program as it is,
+# then review what changed with git diff; goldens-show draws each one.
+goldens: $(PROG) | deps-test
+	@ROLLWISE_BIN=$(CURDIR)/$(PROG) ROLLWISE_TESTS=$(CURDIR)/tests UPDATE_GOLDENS=1 \
+	  sh tests/e2e/golden.sh
+	@git --no-pager diff --stat -- tests/golden; git status --short -- tests/golden
+
+goldens-show:
+	@for f in tests/golden/*.ref; do printf '\n== %s\n' "$$f"; cat "$$f"; done
 
 check-unit: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 	@BUILD=$(CURDIR)/$(B) UNIT_ONLY=1 sh tests/run.sh

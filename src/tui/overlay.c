@@ -31,8 +31,9 @@ static const struct binding overlay_keys[] = {
 
 static void draw_box(int y0, int x0, int h, int w)
 {
+	/* Clear the rows whole: nothing beneath shows beside the box. */
 	for (int y = y0; y < y0 + h; y++)
-		mvhline(y, x0, ' ', w);
+		mvhline(y, 0, ' ', COLS);
 	attron(A_BOLD);
 	mvhline(y0, x0, ACS_HLINE, w);
 	mvhline(y0 + h - 1, x0, ACS_HLINE, w);

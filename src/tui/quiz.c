@@ -229,7 +229,7 @@ static const char *quiz_label(const void *d, int action)
 static const char *quiz_asking(const void *d)
 {
 	const struct asking *z = d;
-	return z->leaving ? "Leave? Your answers so far are kept for review. (y/n)" : NULL;
+	return z->leaving ? "Leave? (y/n) Your answers so far are kept for review." : NULL;
 }
 
 static void quiz_free(void *d)

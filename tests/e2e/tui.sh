@@ -78,7 +78,7 @@ check "explanation" onscreen "Why: The first choice is the right one."
 check "the right answer is named" onscreen "The right one (the right answer)"
 check "a question without a page says so" onscreen "This question names no page to re-read."
 keys q
-check "q in a quiz asks first" waitfor "Leave? Your answers so far are kept for review. (y/n)"
+check "q in a quiz asks first" waitfor "Leave? (y/n) Your answers so far are kept for review."
 keys n
 keys Enter
 check "question 2" waitfor "Question 2 of 3"
