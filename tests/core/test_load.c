@@ -164,6 +164,14 @@ CASE(warn_long_page, HEAD "lessons:\n  - id: l\n    title: L\n    pages:\n      
      "          1\n\n          2\n\n          3\n\n          4\n\n          5\n\n          6\n\n"
      "          7\n\n          8\n\n          9\n\n          10\n\n          11\n" QUIZ,
      8, 9, "page 'Long' takes 21 lines at 78 columns", true)
+CASE(warn_no_review, HEAD "lessons:\n  - id: l\n    title: L\n    pages: [ { title: P, text: x }, { title: Q, text: y } ]\n"
+     "    quiz:\n      questions:\n        - id: q\n          kind: single\n          prompt: P\n          explanation: E\n"
+     "          choices: [ { text: A, correct: true }, { text: B, feedback: F } ]\n",
+     10, 11, "question 'q' has no 'review': name the page that teaches it", true)
+CASE(review_given, HEAD "lessons:\n  - id: l\n    title: L\n    pages: [ { title: P, text: x }, { title: Q, text: y } ]\n"
+     "    quiz:\n      questions:\n        - id: q\n          kind: single\n          prompt: P\n          explanation: E\n"
+     "          review: q\n"
+     "          choices: [ { text: A, correct: true }, { text: B, feedback: F } ]\n", 0, 0, NULL, false)
 CASE(source_kind_bad, HEAD "sources:\n  - { id: s, cite: A, kind: blog }\n" LESSON,
      5, 29, "a source's 'kind' must be review, journal, guideline, regulator, medical-body, press, clinic or popular, not 'blog'", false)
 CASE(source_kind_type, HEAD "sources:\n  - { id: s, cite: A, kind: [review] }\n" LESSON,
@@ -349,7 +357,7 @@ int main(void)
 		T(control_raw), T(control_escape), T(c1_escape), T(nul_escape), T(bidi),
 		T(lone_cr), T(empty_file), T(two_docs), T(not_a_map), T(no_lessons),
 		T(warn_explanation), T(warn_feedback), T(warn_long_page),
-		T(source_kind_bad), T(source_kind_type),
+		T(warn_no_review), T(review_given), T(source_kind_bad), T(source_kind_type),
 		T(crlf_bom),
 		T(crlf_error_position),
 		cmocka_unit_test(too_big),
