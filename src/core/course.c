@@ -79,6 +79,21 @@ const struct source *course_source(const struct course *c, const char *id)
 	return NULL;
 }
 
+const char *source_kind_words(enum source_kind k)
+{
+	static const char *const words[] = {
+		[SOURCE_REVIEW] = "review of studies",
+		[SOURCE_JOURNAL] = "article in a medical journal",
+		[SOURCE_GUIDELINE] = "medical guideline",
+		[SOURCE_REGULATOR] = "government health agency",
+		[SOURCE_MEDICAL_BODY] = "medical organisation",
+		[SOURCE_PRESS] = "dermatologist quoted in the press",
+		[SOURCE_CLINIC] = "clinic or seller advice",
+		[SOURCE_POPULAR] = "popular article, not a medical source",
+	};
+	return (size_t)k < sizeof words / sizeof *words ? words[k] : NULL;
+}
+
 char *course_cites(const struct course *c, const struct source_refs *refs)
 {
 	if (refs->n == 0)
@@ -86,12 +101,15 @@ char *course_cites(const struct course *c, const struct source_refs *refs)
 	size_t len = 1;
 	for (size_t i = 0; i < refs->n; i++) {
 		const struct source *s = course_source(c, refs->ids[i]);
-		len += strlen(s ? s->cite : refs->ids[i]) + 3;
+		const char *w = s ? source_kind_words(s->kind) : NULL;
+		len += strlen(s ? s->cite : refs->ids[i]) + 3 + (w ? strlen(w) + 3 : 0);
 	}
 	char *out = xmalloc(len), *p = out;
 	for (size_t i = 0; i < refs->n; i++) {
 		const struct source *s = course_source(c, refs->ids[i]);
-		p += sprintf(p, "- %s\n", s ? s->cite : refs->ids[i]);
+		const char *w = s ? source_kind_words(s->kind) : NULL;
+		p += sprintf(p, "- %s%s%s%s\n", s ? s->cite : refs->ids[i],
+			     w ? " (" : "", w ? w : "", w ? ")" : "");
 	}
 	return out;
 }

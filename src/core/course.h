@@ -13,9 +13,18 @@ struct mark {
 	int line, col;
 };
 
+/* What kind of work a source is: it tells the learner how much weight the
+ * source carries. SOURCE_UNSAID when the course does not say. */
+enum source_kind {
+	SOURCE_UNSAID, SOURCE_REVIEW, SOURCE_JOURNAL, SOURCE_GUIDELINE,
+	SOURCE_REGULATOR, SOURCE_MEDICAL_BODY, SOURCE_PRESS, SOURCE_CLINIC,
+	SOURCE_POPULAR
+};
+
 struct source {
 	char *id;
 	char *cite;
+	enum source_kind kind;
 	struct mark at;
 };
 
@@ -101,8 +110,11 @@ void course_free(struct course *c);
 const struct lesson *course_lesson(const struct course *c, const char *id);
 /* Finds a source by id, or NULL. */
 const struct source *course_source(const struct course *c, const char *id);
-/* The citations of refs as bullet lines ("- cite\n" each, in page markup),
- * or NULL when refs is empty; caller frees. */
+/* The kind in words for the learner ("review of studies"), or NULL for
+ * SOURCE_UNSAID; a static string. */
+const char *source_kind_words(enum source_kind k);
+/* The citations of refs as bullet lines ("- cite (kind in words)\n" each, in
+ * page markup), or NULL when refs is empty; caller frees. */
 char *course_cites(const struct course *c, const struct source_refs *refs);
 /* Number of questions in all the course's quizzes. */
 size_t course_questions(const struct course *c);

@@ -62,9 +62,38 @@ static void refs(struct loader *L, struct source_refs *r)
 static void source_id(struct loader *L, void *o) { set_str(L, &((struct source *)o)->id, "id", true); }
 static void source_cite(struct loader *L, void *o) { set_str(L, &((struct source *)o)->cite, "cite", false); }
 
+/* The names of enum source_kind in the file, in its order. */
+static const char *const source_kinds[] = {
+	NULL, "review", "journal", "guideline", "regulator", "medical-body",
+	"press", "clinic", "popular",
+};
+
+static void source_kind(struct loader *L, void *o)
+{
+	struct source *s = o;
+	struct mark m = load_here(L);
+	char *name = load_string(L, "kind");
+	if (!name)
+		return;
+	size_t i = 1;
+	while (i < N(source_kinds) && strcmp(source_kinds[i], name) != 0)
+		i++;
+	if (i < N(source_kinds)) {
+		s->kind = (enum source_kind)i;
+	} else {
+		char *msg = xasprintf("a source's 'kind' must be review, journal, guideline, "
+				      "regulator, medical-body, press, clinic or popular, not '%.60s'",
+				      name);
+		load_error(L, m, msg);
+		free(msg);
+	}
+	free(name);
+}
+
 static const struct field source_fields[] = {
 	{ "id", true, source_id },
 	{ "cite", true, source_cite },
+	{ "kind", false, source_kind },
 };
 
 static void source_item(struct loader *L, void *obj, size_t i)

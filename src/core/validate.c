@@ -218,7 +218,7 @@ static void check_answers(const struct ctx *x, struct question *q)
 }
 
 static void check_question(const struct ctx *x, const struct id_index *pages,
-			   struct question *q)
+			   size_t npages, struct question *q)
 {
 	check_answers(x, q);
 	check_refs(x, &q->sources);
@@ -231,6 +231,11 @@ static void check_question(const struct ctx *x, const struct id_index *pages,
 	} else if (q->critical) {
 		err(x, q->at, "critical question '%.60s' needs 'review': the page to "
 		    "re-read when it is missed", q->id ? q->id : "");
+	} else if (npages > 1) {
+		/* With one page the re-read opens the right place anyway. */
+		warn(x, q->at, "question '%.60s' has no 'review': name the page that "
+		     "teaches it, or a missed question re-reads the first page",
+		     q->id ? q->id : "");
 	}
 	if (!q->explanation)
 		warn(x, q->at, "question '%.60s' has no explanation", q->id ? q->id : "");
@@ -249,7 +254,7 @@ static void check_lesson(const struct ctx *x, struct lesson *l)
 	free(UNIQUE(x, l->quiz.questions, l->quiz.nquestions, struct question,
 		    "question id").v);
 	for (size_t i = 0; i < l->quiz.nquestions; i++)
-		check_question(x, &pages, &l->quiz.questions[i]);
+		check_question(x, &pages, l->npages, &l->quiz.questions[i]);
 	free(pages.v);
 }
 

@@ -164,6 +164,18 @@ CASE(warn_long_page, HEAD "lessons:\n  - id: l\n    title: L\n    pages:\n      
      "          1\n\n          2\n\n          3\n\n          4\n\n          5\n\n          6\n\n"
      "          7\n\n          8\n\n          9\n\n          10\n\n          11\n" QUIZ,
      8, 9, "page 'Long' takes 21 lines at 78 columns", true)
+CASE(warn_no_review, HEAD "lessons:\n  - id: l\n    title: L\n    pages: [ { title: P, text: x }, { title: Q, text: y } ]\n"
+     "    quiz:\n      questions:\n        - id: q\n          kind: single\n          prompt: P\n          explanation: E\n"
+     "          choices: [ { text: A, correct: true }, { text: B, feedback: F } ]\n",
+     10, 11, "question 'q' has no 'review': name the page that teaches it", true)
+CASE(review_given, HEAD "lessons:\n  - id: l\n    title: L\n    pages: [ { title: P, text: x }, { title: Q, text: y } ]\n"
+     "    quiz:\n      questions:\n        - id: q\n          kind: single\n          prompt: P\n          explanation: E\n"
+     "          review: q\n"
+     "          choices: [ { text: A, correct: true }, { text: B, feedback: F } ]\n", 0, 0, NULL, false)
+CASE(source_kind_bad, HEAD "sources:\n  - { id: s, cite: A, kind: blog }\n" LESSON,
+     5, 29, "a source's 'kind' must be review, journal, guideline, regulator, medical-body, press, clinic or popular, not 'blog'", false)
+CASE(source_kind_type, HEAD "sources:\n  - { id: s, cite: A, kind: [review] }\n" LESSON,
+     5, 29, "'kind' must be text, not a list", false)
 CASE(crlf_bom, "\xef\xbb\xbfid: t\r\ntitle: T\r\nversion: 1\r\n"
      "lessons:\r\n  - id: l\r\n    title: L\r\n    pages: [ { title: P, text: x } ]\r\n"
      "    quiz:\r\n      questions:\r\n        - id: q\r\n          kind: single\r\n          prompt: P\r\n          explanation: E\r\n"
@@ -247,6 +259,46 @@ static void model_filled(void **state)
 	diag_free(&d);
 }
 
+/* Every kind of source is read and shown in words; one without a kind is
+ * cited as written. */
+static void source_kinds(void **state)
+{
+	(void)state;
+	static const char *const kinds[][2] = {
+		{ "review", "review of studies" },
+		{ "journal", "article in a medical journal" },
+		{ "guideline", "medical guideline" },
+		{ "regulator", "government health agency" },
+		{ "medical-body", "medical organisation" },
+		{ "press", "dermatologist quoted in the press" },
+		{ "clinic", "clinic or seller advice" },
+		{ "popular", "popular article, not a medical source" },
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		char y[1024];
+		snprintf(y, sizeof y, HEAD "sources:\n  - { id: s, cite: \"Cite, 2021\", kind: %s }\n"
+			 "  - { id: n, cite: No kind }\n" LESSON, kinds[i][0]);
+		struct diags d = { 0 };
+		struct course *c = course_load_mem("t.yaml", y, strlen(y), &d);
+		assert_non_null(c);
+		assert_int_equal(d.warnings, 0);
+		assert_int_equal(c->sources[0].kind, (int)i + 1);
+		assert_string_equal(source_kind_words(c->sources[0].kind), kinds[i][1]);
+		assert_int_equal(c->sources[1].kind, SOURCE_UNSAID);
+		assert_null(source_kind_words(SOURCE_UNSAID));
+		char s_id[] = "s", n_id[] = "n";
+		char *ids[] = { s_id, n_id };
+		struct source_refs refs = { ids, NULL, 2 };
+		char *cites = course_cites(c, &refs);
+		char want[256];
+		snprintf(want, sizeof want, "- Cite, 2021 (%s)\n- No kind\n", kinds[i][1]);
+		assert_string_equal(cites, want);
+		free(cites);
+		course_free(c);
+		diag_free(&d);
+	}
+}
+
 static void true_false_ordered(void **state)
 {
 	(void)state;
@@ -304,12 +356,15 @@ int main(void)
 		T(alias), T(tag), T(too_deep), T(invalid_utf8), T(overlong_utf8),
 		T(control_raw), T(control_escape), T(c1_escape), T(nul_escape), T(bidi),
 		T(lone_cr), T(empty_file), T(two_docs), T(not_a_map), T(no_lessons),
-		T(warn_explanation), T(warn_feedback), T(warn_long_page), T(crlf_bom),
+		T(warn_explanation), T(warn_feedback), T(warn_long_page),
+		T(warn_no_review), T(review_given), T(source_kind_bad), T(source_kind_type),
+		T(crlf_bom),
 		T(crlf_error_position),
 		cmocka_unit_test(too_big),
 		cmocka_unit_test(all_errors_reported),
 		cmocka_unit_test(error_cap),
 		cmocka_unit_test(model_filled),
+		cmocka_unit_test(source_kinds),
 		cmocka_unit_test(true_false_ordered),
 		cmocka_unit_test(long_values_cut),
 		cmocka_unit_test(file_errors),
