@@ -268,10 +268,13 @@ int flow_answer(struct flow *f, unsigned slots)
 	return 0;
 }
 
-/* The page a question sends the learner back to, or NULL. */
+/* The page a question sends the learner back to: its review page, the
+ * only page of a one-page lesson, or NULL. */
 static const struct page *review_page(const struct lesson *l, const struct question *q)
 {
-	return q->review && q->review_page < l->npages ? &l->pages[q->review_page] : NULL;
+	if (!q->review)
+		return l->npages == 1 ? &l->pages[0] : NULL;
+	return q->review_page < l->npages ? &l->pages[q->review_page] : NULL;
 }
 
 void flow_verdict(const struct flow *f, struct flow_verdict *v)
@@ -281,7 +284,7 @@ void flow_verdict(const struct flow *f, struct flow_verdict *v)
 	*v = (struct flow_verdict){ .right = it->correct, .explanation = q->explanation,
 				    .critical = q->critical };
 	v->page = review_page(it->lesson, q);
-	v->page_index = v->page ? q->review_page : 0;
+	v->page_index = v->page ? (size_t)(v->page - it->lesson->pages) : 0;
 	for (size_t k = 0; k < q->nchoices && k < FLOW_SLOTS; k++) {
 		const struct choice *c = &q->choices[it->order[k]];
 		bool picked = (it->picked >> it->order[k]) & 1;
@@ -401,7 +404,7 @@ void flow_summarize(const struct flow *f, struct flow_summary *out)
 		struct flow_missed *m = &out->missed[out->nmissed++];
 		*m = (struct flow_missed){ .course = it->course, .lesson = it->lesson,
 					   .question = q, .page = review_page(it->lesson, q) };
-		m->page_index = m->page ? q->review_page : 0;
+		m->page_index = m->page ? (size_t)(m->page - it->lesson->pages) : 0;
 	}
 	out->score = score_of(out->right, f->n);
 	if (f->n > 0 && f->mode == FLOW_QUIZ) {

@@ -76,7 +76,6 @@ check "Enter answers: verdict in words" waitfor "Not right."
 check "feedback for the choice made" onscreen "About choice 2: That one is wrong on purpose."
 check "explanation" onscreen "Why: The first choice is the right one."
 check "the right answer is named" onscreen "The right one (the right answer)"
-check "a question without a page says so" onscreen "This question names no page to re-read."
 keys q
 check "q in a quiz asks first" waitfor "Leave? (y/n) Your answers so far are kept for review."
 keys n
@@ -102,7 +101,6 @@ check "choose all answered right" waitfor "Right."
 keys Enter
 check "result shows the score" waitfor "You scored 1 of 3 (33%). The pass mark is 50%."
 check "result says not passed" onscreen "Not passed yet"
-check "result: a missed question without a page says so" onscreen "no page named to re-read"
 check "result: the safety question names its page" onscreen "safety point, re-read page 1: Introduction page"
 check "result: the cursor on the chosen question" [ "$(cursor)" = "1,$(row_of 'Which answer is right?')" ]
 keys Down
@@ -181,13 +179,15 @@ word = "word "
 choice = lambda i: ("Choice %d " % i + word * 100)[:500].strip()
 out = ["id: longchoices", "title: Long choices", "version: 1", "lessons:",
        "  - id: l", "    title: L",
-       "    pages: [ { id: p, title: The page to re-read, text: Some text. } ]",
+       "    pages: [ { id: p, title: The page to re-read, text: Some text. }, { id: p2, title: Two, text: More. } ]",
        "    quiz:", "      questions:",
        "        - id: q", "          kind: single", "          prompt: Which one?",
        "          critical: true", "          review: p", "          explanation: Because.",
        "          shuffle: false", "          choices:"]
 for i in range(1, 10):
     out.append("            - { text: \"%s\"%s }" % (choice(i), ", correct: true" if i == 1 else ""))
+out += ["        - { id: nopage, kind: true-false, prompt: No page named, explanation: Why.,",
+        "            choices: [ { text: \"True\", correct: true }, { text: \"False\" } ] }"]
 open(sys.argv[1], "w").write("\n".join(out) + "\n")
 EOF
 fresh long
@@ -202,7 +202,13 @@ for size in 80x24 40x10; do
 	keys Enter
 	check "$size: long choices: the verdict is on screen" waitfor "Not right."
 	check "$size: long choices: the safety hint is on screen" onscreen "This is a safety point."
-	keys q y
+	keys Enter
+	waitfor "No page named" >/dev/null
+	keys f Enter
+	check "$size: a question without a page says so" waitfor "This question names no page to"
+	keys Enter Down Down Down
+	check "$size: the result says the same of it" waitfor "no page named to re-read"
+	keys q
 done
 
 # --- Too small: the request fits, and q does what it does beneath. ---
