@@ -97,7 +97,8 @@ $(B)/tools/%: tests/tools/%.c $(CORE_OBJ) | deps
 run: $(PROG)
 	./$(PROG)
 
-# The test binaries and the program, then every test; the last line is "N passed, N failed".
+# The test binaries and the program, then every test; the last line is
+# "N passed, N failed, N skipped".
 check: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) VARIANT=$(VARIANT) sh tests/run.sh
 
