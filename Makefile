@@ -188,5 +188,6 @@ $(B)/bench/%: bench/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lutil
 
-bench: $(PROG) $(BENCH_BIN) | deps-test
-	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BENCH_BUILD=$(CURDIR)/$(B)/bench sh bench/run.sh
+bench: $(PROG) $(BENCH_BIN) $(B)/tools/measure | deps-test
+	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BENCH_BUILD=$(CURDIR)/$(B)/bench \
+	  MEASURE=$(CURDIR)/$(B)/tools/measure sh bench/run.sh
