@@ -97,7 +97,8 @@ $(B)/tools/%: tests/tools/%.c $(CORE_OBJ) | deps
 run: $(PROG)
 	./$(PROG)
 
-# The test binaries and the program, then every test; the last line is "N passed, N failed".
+# The test binaries and the program, then every test; the last line is
+# "N passed, N failed, N skipped".
 check: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) VARIANT=$(VARIANT) sh tests/run.sh
 
@@ -197,5 +198,6 @@ $(B)/bench/%: bench/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS) -lutil
 
-bench: $(PROG) $(BENCH_BIN) | deps-test
-	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BENCH_BUILD=$(CURDIR)/$(B)/bench sh bench/run.sh
+bench: $(PROG) $(BENCH_BIN) $(B)/tools/measure | deps-test
+	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BENCH_BUILD=$(CURDIR)/$(B)/bench \
+	  MEASURE=$(CURDIR)/$(B)/tools/measure sh bench/run.sh

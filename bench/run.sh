@@ -8,11 +8,14 @@
 #            full repaint (Ctrl-L) of the same screen; full-screen clears
 #   start    time to the first frame and peak memory, bundled lessons
 #   idle     CPU time used in 10 s at the menu
+#   hostile  rollwise check on the hostile inputs of tests/e2e/hostile.sh
+#            (tests/tools/hostile_cases.py), each growing case at n and 4n
 #
-# make bench sets ROLLWISE_BIN (the program) and BENCH_BUILD (yamlscan,
-# loadtime and ptydrive). BENCH_REPS repetitions (default 7) give medians.
+# make bench sets ROLLWISE_BIN (the program), BENCH_BUILD (yamlscan,
+# loadtime and ptydrive) and MEASURE (tests/tools/measure). BENCH_REPS
+# repetitions (default 7) give medians.
 set -u
-: "${ROLLWISE_BIN:?}" "${BENCH_BUILD:?}"
+: "${ROLLWISE_BIN:?}" "${BENCH_BUILD:?}" "${MEASURE:?}"
 R=$ROLLWISE_BIN
 B=$BENCH_BUILD
 REPS=${BENCH_REPS:-7}
@@ -44,6 +47,44 @@ scan_cpu=$(cut -d' ' -f1 "$W/scan" | median)
 load_cpu=$(cut -d' ' -f1 "$W/load" | median)
 scan_wall=$(cut -d' ' -f2 "$W/scan" | median)
 load_wall=$(cut -d' ' -f2 "$W/load" | median)
+
+# --- hostile: the inputs hostile.sh checks, as figures ---
+mkdir -p "$W/h"
+hgen() { python3 "$top/tests/tools/hostile_cases.py" "$@"; }
+# hrun PATH RUNS: one run of "rollwise check PATH" added to the file RUNS.
+hrun() { "$MEASURE" 60 /dev/null /dev/null "$R" check "$1" >>"$2" || exit 1; }
+# hsum NAME RUNS: "NAME CPU_MS WALL_MS PEAK_KIB" (medians, the largest peak).
+hsum() {
+	echo "$1 $(cut -d' ' -f3 "$2" | median) $(cut -d' ' -f2 "$2" | median)" \
+		"$(cut -d' ' -f4 "$2" | sort -n | tail -1)" >>"$W/hostile"
+}
+: >"$W/hostile"
+for kind in laughs scalar keys sparse; do
+	hgen "$kind" "$W/h/$kind.yaml"
+	: >"$W/hruns"
+	i=0
+	while [ $i -lt "$REPS" ]; do hrun "$W/h/$kind.yaml" "$W/hruns"; i=$((i + 1)); done
+	hsum "$kind" "$W/hruns"
+	echo "$kind-size $(stat -c %s "$W/h/$kind.yaml")" >>"$W/hostile"
+	rm -f "$W/h/$kind.yaml"
+done
+# The growing cases at n and 4n, in turns, as hostile.sh runs them.
+hgen --scaled >"$W/scaled"
+while read -r kind name n what; do
+	mkdir -p "$W/h/1" "$W/h/4"
+	hgen "$kind" "$W/h/1/$name" 1
+	hgen "$kind" "$W/h/4/$name" 4
+	: >"$W/hruns1" >"$W/hruns4"
+	i=0
+	while [ $i -lt "$REPS" ]; do
+		hrun "$W/h/1/$name" "$W/hruns1"
+		hrun "$W/h/4/$name" "$W/hruns4"
+		i=$((i + 1))
+	done
+	hsum "$kind-1" "$W/hruns1"
+	hsum "$kind-4" "$W/hruns4"
+	rm -rf "$W/h/1" "$W/h/4"
+done <"$W/scaled"
 
 # --- the terminal: a private home, the first-run notice seen once ---
 export HOME="$W/home" XDG_STATE_HOME="$W/home/state" XDG_DATA_HOME="$W/home/data" \
@@ -134,6 +175,30 @@ table() {
 table >"$W/table"
 cat "$W/table"
 
+# hfig NAME FIELD: a figure of a hostile case (2 CPU, 3 wall, 4 peak KiB).
+hfig() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$W/hostile"; }
+hrow() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
+htable() {
+	hrow "Case" "Size" "CPU (wall)" "At 4n: CPU (wall), against n" "Peak RSS"
+	hrow "---" "---" "---" "---" "---"
+	for kind in laughs scalar keys sparse; do
+		case $kind in
+		laughs) what="billion laughs: nine levels of nine aliases" ;;
+		scalar) what="one long scalar, refused by size" ;;
+		keys) what="a million keys, refused by size" ;;
+		sparse) what="a sparse file, refused by size" ;;
+		esac
+		hrow "$what" "$(hfig "$kind-size" 2 | awk '{ printf "%.0f bytes", $1 }')" "$(hfig "$kind" 2) ms ($(hfig "$kind" 3) ms)" "" "$(kib "$(hfig "$kind" 4)")"
+	done
+	while read -r kind name n what; do
+		hrow "$what ($name)" "n = $n" "$(hfig "$kind-1" 2) ms ($(hfig "$kind-1" 3) ms)" \
+			"$(hfig "$kind-4" 2) ms ($(hfig "$kind-4" 3) ms): ratio $(ratio "$(hfig "$kind-4" 2)" "$(hfig "$kind-1" 2)")" \
+			"$(kib "$(hfig "$kind-4" 4)")"
+	done <"$W/scaled"
+}
+htable >"$W/htable"
+cat "$W/htable"
+
 # --- docs/benchmarks.md ---
 cc_version=$(${CC:-cc} --version 2>/dev/null | head -1)
 clang_version=$(clang --version 2>/dev/null | head -1)
@@ -159,6 +224,18 @@ until the output has been quiet for 150 ms.
 ## Results
 
 $(cat "$W/table")
+
+## Hostile inputs
+
+\`rollwise check\` on the course files tests/e2e/hostile.sh feeds it
+(written by tests/tools/hostile_cases.py): medians of $REPS runs of CPU time
+(user + system) with wall time beside it, and the largest peak RSS. The
+cases that grow are run at n and 4n, in turns: a cost that grows with the
+input gives a ratio near 4 (less where process start is much of it), a
+quadratic one near 16. The test asserts only that ratio (at most 10, on the
+least of 3 runs of each) and the peak memory, never a time.
+
+$(cat "$W/htable")
 
 ## What the figures measure
 

@@ -22,6 +22,8 @@ trap cleanup EXIT
 
 ok()   { echo "ok - $*"; }
 fail() { echo "not ok - $*"; }
+# skip DESC REASON: a check that cannot run here; run.sh counts it as skipped.
+skip() { echo "ok - $1 # SKIP $2"; }
 # check DESC CMD...: ok when CMD succeeds.
 check() { d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
 
@@ -44,15 +46,40 @@ tstart() {
 	size=$1; shift
 	tend
 	n=0
-	while [ -S "$SOCK" ] && [ $n -lt 40 ]; do sleep 0.05; n=$((n + 1)); done
+	while [ -S "$SOCK" ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
 	tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
 		"env TERM=${TTERM:-screen-256color} $*; echo '[exited '\$?']'; sleep 30"
 }
 screen() { tm capture-pane -p -t t; }
+# tpid: the pid of the rollwise started in session "t": a child of the pane's
+# own shell, never the newest rollwise on the machine (other people run it).
+tpid() {
+	pp=$(tm list-panes -t t -F '#{pane_pid}' 2>/dev/null) || return 1
+	n=0
+	while [ $n -lt 200 ]; do
+		p=$(pgrep -x -P "$pp" rollwise | head -n 1)
+		[ -n "$p" ] && { echo "$p"; return 0; }
+		sleep 0.05; n=$((n + 1))
+	done
+	echo "# no rollwise under the pane's shell ($pp)" >&2
+	return 1
+}
+# gone PID: the process has exited (or is a zombie waiting to be reaped).
+gone() { st=$(ps -o stat= -p "$1"); [ -z "$st" ] || [ "${st#Z}" != "$st" ]; }
+# waitgone PID [SECONDS]: wait until PID is gone; 0 when it is.
+waitgone() {
+	n=$(( ${2:-20} * 20 ))
+	while ! gone "$1"; do
+		[ "$n" -gt 0 ] || return 1
+		sleep 0.05; n=$((n - 1))
+	done
+}
 keys() { tm send-keys -t t "$@"; }
 # waitfor TEXT [SECONDS]: wait until TEXT is on screen; 0 when it appears.
+# The default is generous: a loaded machine or a sanitizer build is slow, and
+# a passing run never waits longer than it must.
 waitfor() {
-	n=$(( ${2:-5} * 20 ))
+	n=$(( ${2:-20} * 20 ))
 	while [ "$n" -gt 0 ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.05

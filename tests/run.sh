@@ -1,33 +1,44 @@
 #!/bin/sh
-# run.sh - runs every test and prints "N passed, N failed" last.
+# run.sh - runs every test and prints "N passed, N failed, N skipped" last.
 # Unit tests: $BUILD/tests/test_* (cmocka, TAP output).
 # Shell tests: tests/e2e/*.sh and tests/progress/*.sh (they print TAP "ok"/"not ok").
 # UNIT_ONLY=1 runs only the unit tests; WRAP runs each unit binary under a
 # command (valgrind). A test binary that dies without reporting counts as failed.
+# A TAP line "ok ... # SKIP reason" is a check that could not run here: it is
+# counted as skipped, not passed, and its reason is shown.
 set -u
 : "${BUILD:?BUILD must name the build dir}"
 here=$(cd "$(dirname "$0")" && pwd)
 export ROLLWISE_TESTS="$here"
 passed=0
 failed=0
+skipped=0
 failures=""
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# TAP's skip directive, in any case: "ok 3 - desc # SKIP why"; cmocka writes
+# a skipped test as "not ok 3 # SKIP name".
+SKIP='^(not )?ok .*# *skip'
 tally() { # name status
 	name=$1 status=$2
-	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
+	s=$(grep -ciE "$SKIP" "$log")
+	p=$(grep '^ok ' "$log" | grep -ciEv "$SKIP")
+	f=$(grep '^not ok ' "$log" | grep -ciEv "$SKIP")
 	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $name exited with status $status" >>"$log"
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
+	skipped=$((skipped + s))
 	if [ "$f" -gt 0 ]; then
 		failures="$failures $name"
 		echo "== $name: FAILED"
-		grep -v '^ok ' "$log" | sed 's/^/   /' | head -60
+		grep -v '^ok ' "$log" | grep -ivE "$SKIP" | sed 's/^/   /' | head -60
+	elif [ "$s" -gt 0 ]; then
+		echo "== $name: $p passed, $s skipped"
+		grep -iE "$SKIP" "$log" | sed 's/^/   /'
 	else
 		echo "== $name: $p passed"
 	fi
@@ -48,5 +59,5 @@ if [ -z "${UNIT_ONLY:-}" ]; then
 fi
 
 [ -n "$failures" ] && echo "failed:$failures"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -1,27 +1,52 @@
 # hostile.sh - course files and paths written to hurt: each gives a located
-# error and exit 1, quickly and in bounded memory, and nothing from the file
-# reaches the terminal as a control sequence. check.sh and test_load.c cover
-# the ordinary errors; this file covers sizes, bombs, bytes and odd paths.
+# error and exit 1, at a cost that grows no faster than the input and in
+# bounded memory, and nothing from the file reaches the terminal as a control
+# sequence. check.sh and test_load.c cover the ordinary errors; this file
+# covers sizes, bombs, bytes and odd paths.
 . "$ROLLWISE_TESTS/lib.sh"
 R=$ROLLWISE_BIN
 cd "$T" || exit 1
 
-# Limits per run. CPU time, not wall time, is bounded: a loaded machine must
-# not fail the test, a quadratic loop must. Sanitizer builds get more.
-CPU_MS=100
+# No time is asserted: a loaded machine must not fail the test, a quadratic
+# loop must. So a case that can grow is run at n and at 4n and its CPU time
+# may grow RATIO times at most (linear is about 4, quadratic 16). The sizes
+# take turns, REPS runs each, and the least CPU time of each is kept: other
+# load only adds to it, and a slow spell of the machine falls on both.
+# The figures are printed as comments; make bench reports them too.
+RATIO=10
+REPS=3
+# Memory is bounded per run (sanitizer builds get more). A run that has not
+# finished after HANG seconds is a hang: its exit status is "timeout".
 RSS_KB=32768
+HANG=30
 if grep -qa __asan_init "$R"; then
-	CPU_MS=1000
 	RSS_KB=262144
 fi
+gen() { python3 "$ROLLWISE_TESTS/tools/hostile_cases.py" "$@"; }
 
-# measure CMD...: runs CMD (10 s at most) with stdout in $T/out and stderr
+# measure CMD...: runs CMD (HANG s at most) with stdout in $T/out and stderr
 # in $T/err; sets st (exit status, or "timeout"), ms (wall), cpu (user+sys
 # ms) and rss (peak KiB of CMD).
 measure() {
-	set -- $("$BUILD/tools/measure" 10 "$T/out" "$T/err" "$@")
+	set -- $("$BUILD/tools/measure" "$HANG" "$T/out" "$T/err" "$@")
 	st=$1 ms=$2 cpu=$3 rss=$4
 }
+# least A B: the smaller number; A may be empty.
+least() { if [ -z "$1" ] || [ "$2" -lt "$1" ]; then echo "$2"; else echo "$1"; fi; }
+
+# Process start, which a small run is mostly made of: below FLOOR ms (ten
+# starts) a small run counts as FLOOR, so tiny figures do not make a ratio.
+printf 'id: x\n' >tiny.yaml
+start= i=0
+while [ $i -lt "$REPS" ]; do
+	measure "$R" check tiny.yaml
+	start=$(least "$start" "$cpu")
+	i=$((i + 1))
+done
+FLOOR=$((start * 10))
+[ "$FLOOR" -ge 10 ] || FLOOR=10
+echo "# process start: ${start} ms CPU; small runs count as at least $FLOOR ms"
+rm -f tiny.yaml
 
 # clean FILE: FILE is UTF-8 with no control character but newline and tab,
 # no C1 control, no bidirectional override: nothing a terminal acts on.
@@ -40,20 +65,59 @@ for i, ch in enumerate(text):
 '
 clean() { python3 -c "$CLEAN" "$1"; }
 
-# hostile NAME PATTERN [CHECK-ARGS]: "rollwise check NAME" must exit 1 with
+# verdict NAME PATTERN: the last run of "rollwise check NAME" exited 1 with
 # an error matching PATTERN (grep -E) in stderr, nothing on stdout, clean
-# bytes, within the CPU and memory limits. Prints the figures as a comment.
+# bytes, in bounded memory.
+verdict() {
+	check "$1: exit 1 (got $st)" [ "$st" = 1 ]
+	check "$1: located error" grep -qE -- "$2" "$T/err"
+	check "$1: nothing on stdout" [ ! -s "$T/out" ]
+	check "$1: no control bytes written" clean "$T/err"
+	check "$1: ${rss} KiB <= $RSS_KB" [ "$rss" -le "$RSS_KB" ]
+}
+
+# hostile NAME PATTERN [CHECK-ARGS]: runs "rollwise check [CHECK-ARGS] NAME"
+# once, prints the figures as a comment, and gives the verdict.
 hostile() {
 	name=$1 pattern=$2
 	shift 2
 	measure "$R" check "$@" "$name"
 	echo "# $name: exit $st, ${ms} ms wall, ${cpu} ms CPU, ${rss} KiB peak"
-	check "$name: exit 1 (got $st)" [ "$st" = 1 ]
-	check "$name: located error" grep -qE -- "$pattern" "$T/err"
-	check "$name: nothing on stdout" [ ! -s "$T/out" ]
-	check "$name: no control bytes written" clean "$T/err"
-	check "$name: ${cpu} ms CPU <= $CPU_MS" [ "$cpu" -le "$CPU_MS" ]
-	check "$name: ${rss} KiB <= $RSS_KB" [ "$rss" -le "$RSS_KB" ]
+	verdict "$name" "$pattern"
+}
+
+# scaled KIND PATTERN: the case KIND of tests/tools/hostile_cases.py at n
+# (in $T/x1) and 4n (in $T/x4), run in turns; the 4n runs get the verdict
+# and may cost at most RATIO times the n runs. The last run is at 4n, so its
+# output is still in $T/err for further checks.
+scaled() {
+	kind=$1 pattern=$2
+	set -- $(gen --scaled | awk -v k="$kind" '$1 == k { print $2, $3 }')
+	name=$1 n=$2
+	mkdir "$T/x1" "$T/x4"
+	gen "$kind" "$T/x1/$name" 1
+	gen "$kind" "$T/x4/$name" 4
+	c1= w1= r1=0 c4= w4= r4=0 i=0
+	while [ $i -lt "$REPS" ]; do
+		cd "$T/x1" && measure "$R" check "$name"
+		st1=$st c1=$(least "$c1" "$cpu") w1=$(least "$w1" "$ms")
+		[ "$rss" -le "$r1" ] || r1=$rss
+		cd "$T/x4" && measure "$R" check "$name"
+		c4=$(least "$c4" "$cpu") w4=$(least "$w4" "$ms")
+		[ "$rss" -le "$r4" ] || r4=$rss
+		i=$((i + 1))
+	done
+	cd "$T" && rm -rf "$T/x1" "$T/x4"
+	echo "# $name (n=$n): exit $st1, $w1 ms wall, $c1 ms CPU, $r1 KiB peak"
+	echo "# $name (4n=$((4 * n))): exit $st, $w4 ms wall, $c4 ms CPU, $r4 KiB peak"
+	check "$name at n=$n: exit 1 (got $st1)" [ "$st1" = 1 ]
+	rss=$r4
+	verdict "$name" "$pattern"
+	base=$c1 floor=
+	[ "$base" -ge "$FLOOR" ] || base=$FLOOR floor=", counted as $FLOOR"
+	x=$(awk -v a="$c4" -v b="$c1" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+	check "$name: 4n costs ${x}x n ($c1$floor -> $c4 ms CPU), at most ${RATIO}x" \
+		[ "$c4" -le $((RATIO * base)) ]
 }
 
 HEAD='id: x
@@ -65,59 +129,38 @@ version: 1
 
 # Billion laughs: nine levels of nine aliases. Anchors are refused, and
 # the event API never expands an alias, so nothing grows.
-python3 - <<'EOF'
-lines = ["id: x", "title: T", "version: 1", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-for i in range(1, 10):
-    lines.append("a%d: &a%d [%s]" % (i, i, ",".join(["*a%d" % (i - 1)] * 9)))
-lines.append("lessons: *a9")
-open("laughs.yaml", "w").write("\n".join(lines) + "\n")
-EOF
+gen laughs laughs.yaml
 hostile laughs.yaml '^laughs.yaml:4:5: error: anchors \(&name\) are not allowed'
 check "laughs.yaml: aliases refused where they stand" grep -q "^laughs.yaml:5:18: error: aliases (\*name) are not allowed" "$T/err"
 
-# 100,000 nested brackets, both kinds, and unbalanced.
-python3 -c "open('brackets.yaml', 'w').write('id: x\ntitle: ' + '[' * 100000 + ']' * 100000 + '\n')"
-hostile brackets.yaml '^brackets.yaml:2:72: error: nesting is deeper than any course needs'
-python3 -c "open('braces.yaml', 'w').write('lessons: ' + '{a: ' * 100000 + '\n')"
-hostile braces.yaml '^braces.yaml:1:[0-9]+: error: nesting is deeper than any course needs'
+# Nesting, 100,000 deep at 4n, both kinds, and unbalanced.
+scaled brackets '^brackets.yaml:2:72: error: nesting is deeper than any course needs'
+scaled braces '^braces.yaml:1:[0-9]+: error: nesting is deeper than any course needs'
 
 # A 10 MB scalar, a million keys, and a sparse 10 GB file: refused by size
 # after reading 1 MiB, not read whole.
-python3 -c "open('scalar.yaml', 'w').write('id: x\ntitle: \"' + 'a' * 10000000 + '\"\n')"
-hostile scalar.yaml '^scalar.yaml: error: the file is larger than 1024 KiB'
-python3 -c "open('keys.yaml', 'w').write(''.join('k%d: %d\n' % (i, i) for i in range(1000000)))"
-hostile keys.yaml '^keys.yaml: error: the file is larger than 1024 KiB'
-truncate -s 10G sparse.yaml 2>/dev/null || truncate -s 1G sparse.yaml
-hostile sparse.yaml '^sparse.yaml: error: the file is larger than 1024 KiB'
-rm -f scalar.yaml keys.yaml sparse.yaml
-
-# Just under the size limit: as many keys, list items and bad bytes as fit.
-# Every one of these was quadratic once (thousands of ids compared each with
-# each, every message counted against every earlier one).
-python3 -c "open('manykeys.yaml', 'w').write(''.join('k%d: 1\n' % i for i in range(100000)))"
-hostile manykeys.yaml '^manykeys.yaml:1:1: error: unknown key .k0. in the course'
-check "manykeys.yaml: messages capped" grep -q "too many problems; stopped reporting this file" "$T/err"
-python3 - <<'EOF'
-n = 20000
-open("refs.yaml", "w").write("id: x\ntitle: X\nversion: 1\nsources:\n"
-    + "".join("- {id: s%d, cite: c}\n" % i for i in range(n))
-    + "lessons:\n- id: l\n  title: L\n  pages:\n  - title: P\n    text: T\n    sources: ["
-    + ", ".join("t%d" % i for i in range(n)) + "]\n")
-open("lessons.yaml", "w").write("id: x\ntitle: X\nversion: 1\nlessons:\n"
-    + "".join("- {id: l%d}\n" % i for i in range(60000)))
-EOF
-hostile refs.yaml "^refs.yaml:[0-9]+:[0-9]+: error: source 't0' is not in the course's 'sources'"
-hostile lessons.yaml '^lessons.yaml:5:3: error: a lesson is missing'
-mkdir -p badbytes
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	python3 -c "import sys; sys.stdout.buffer.write(b'\xff' * 1000000)" >"badbytes/b$i.yaml"
+for kind in scalar keys sparse; do
+	gen "$kind" "$kind.yaml"
+	hostile "$kind.yaml" "^$kind.yaml: error: the file is larger than 1024 KiB"
+	rm -f "$kind.yaml"
 done
-# Ten files in one run: the 100 ms budget is per file.
-one_file=$CPU_MS; CPU_MS=$((CPU_MS * 10))
-hostile badbytes '^badbytes/b1.yaml:1:1: error: invalid UTF-8 \(byte 0xff\)'
-CPU_MS=$one_file
+
+# Just under the size limit: as many keys, list items, words and bad bytes
+# as fit, and a thousand files. Every one of these was quadratic once
+# (thousands of ids compared each with each, every message counted against
+# every earlier one).
+scaled manykeys '^manykeys.yaml:1:1: error: unknown key .k0. in the course'
+check "manykeys.yaml: messages capped" grep -q "too many problems; stopped reporting this file" "$T/err"
+scaled refs "^refs.yaml:[0-9]+:[0-9]+: error: source 't0' is not in the course's 'sources'"
+scaled lessons '^lessons.yaml:5:3: error: a lesson is missing'
+scaled longtext '^longtext.yaml:4:1: error: unknown key .bogus. in the course'
+check "longtext.yaml: the page is laid out (its length is reported)" grep -q "^longtext.yaml:9:5: warning: page 'P' takes [0-9]* lines" "$T/err"
+scaled longword '^longword.yaml:4:1: error: unknown key .bogus. in the course'
+check "longword.yaml: the page is laid out (its length is reported)" grep -q "^longword.yaml:9:5: warning: page 'P' takes [0-9]* lines" "$T/err"
+scaled badbytes '^badbytes/b1.yaml:1:1: error: invalid UTF-8 \(byte 0xff\)'
 check "badbytes: every file reported" [ "$(grep -c 'too many problems' "$T/err")" -eq 10 ]
-rm -rf badbytes manykeys.yaml refs.yaml lessons.yaml
+scaled files '^files/c0.yaml:4:1: error: unknown key .bogus. in the course'
+check "files: every file reported" [ "$(grep -c "error: unknown key 'bogus'" "$T/err")" -eq "$((4 * n))" ]
 
 # --- bytes that are not text ---
 
@@ -238,19 +281,33 @@ done
 
 # --- the curses tutor's raw output ---
 
-# run_tui DIR KEYS...: starts the tutor on DIR in a pseudo-terminal (script)
-# at 80x24, sends each key a moment apart, ends with q, and keeps every byte
-# the program wrote in $T/tty.
+# run_tui DIR: starts the tutor on DIR in a pseudo-terminal (script) at 80x24
+# as a first-time user, and keeps every byte the program wrote in $T/tty.
+# Each key is typed once its screen has been written, not after a guessed
+# sleep: Enter on the first-run notice, q on the course menu. Sets st to the
+# program's exit status.
 run_tui() {
-	dir=$1
-	shift
-	{
-		sleep 2
-		for k in "$@"; do printf '%b' "$k"; sleep 0.5; done
-		printf q
-		sleep 1
-	} | TERM=xterm-256color LANG=C.UTF-8 timeout 30 script -q -e \
-		-c "stty cols 80 rows 24; $R --lessons $dir" /dev/null >"$T/tty" 2>&1
+	rm -f "$T/in" "$T/tty"
+	mkfifo "$T/in"
+	XDG_STATE_HOME=$(mktemp -d "$T/state.XXXXXX") TERM=xterm-256color LANG=C.UTF-8 \
+		timeout 120 script -q -e -c "stty cols 80 rows 24; $R --lessons $1" /dev/null \
+		<"$T/in" >"$T/tty" 2>&1 &
+	sp=$!
+	exec 3>"$T/in"
+	ttywait "Enter: continue" && printf '\r' >&3
+	ttywait "Enter: open" && printf q >&3
+	wait "$sp"
+	st=$?
+	exec 3>&-
+}
+# ttywait TEXT: wait until the program has written TEXT (60 s at most).
+ttywait() {
+	n=1200
+	until grep -qaF -- "$1" "$T/tty" 2>/dev/null; do
+		[ "$n" -gt 0 ] || { echo "# timed out waiting for the tutor to write: $1"; return 1; }
+		sleep 0.05
+		n=$((n - 1))
+	done
 }
 
 # A course that would be dangerous if it loaded: it must not load. A good
@@ -258,8 +315,7 @@ run_tui() {
 mkdir -p evil good
 course title '"EVIL\e]52;c;cHduZWQ=\a\e]0;pwned\a\e[2J\x9b\u202e"' >evil/evil.yaml
 course title Fine | sed 's/^id: x/id: fine/' >evil/fine.yaml
-run_tui "$T/evil" '\r'
-st=$?
+run_tui "$T/evil"
 check "tui with a dangerous course: exits 0 (got $st)" [ $st -eq 0 ]
 check "tui: the course is not shown" sh -c "! grep -q EVIL '$T/tty'"
 check "tui: the menu says a file could not be read" grep -q "could not be read" "$T/tty"
@@ -271,7 +327,8 @@ check "tui: no bell written" sh -c "! LC_ALL=C grep -q \"\$(printf '\007')\" '$T
 # A valid course with harmless UTF-8 shows it as is, and still no OSC.
 title='Caf\303\251 na\303\257ve \346\227\245\346\234\254 \360\237\230\200 \317\200\302\262'
 course title "\"$(printf "$title")\"" >good/good.yaml
-run_tui "$T/good" '\r'
+run_tui "$T/good"
+check "tui with a UTF-8 title: exits 0 (got $st)" [ $st -eq 0 ]
 check "tui: harmless UTF-8 title drawn byte for byte" grep -qF "$(printf "$title")" "$T/tty"
 check "tui with UTF-8: no OSC sequence written" sh -c "! grep -q \"\$(printf '\033]')\" '$T/tty'"
 check "tui with UTF-8: no C1 CSI written" sh -c "! LC_ALL=C grep -q \"\$(printf '\302\233')\" '$T/tty'"

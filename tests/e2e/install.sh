@@ -12,8 +12,29 @@ check "bundled lessons installed ($n files)" [ "$n" -eq "$(ls "$root"/lessons/*.
 "$D/usr/local/bin/rollwise" check "$D/usr/local/share/rollwise/lessons" 2>"$T/err"
 check "installed lessons pass check" [ $? -eq 0 ]
 # The installed binary is not in the build tree: it does not read its lessons/.
-"$D/usr/local/bin/rollwise" list >"$T/out" 2>&1
-check "installed binary ignores the source tree's lessons" sh -c "! grep -q '^basics' '$T/out' || [ -d /usr/local/share/rollwise/lessons ]"
+# Decided whatever the machine has installed: the DESTDIR lessons come first
+# on the path (XDG_DATA_DIRS), behind a copy of them, so "check" reports
+# every other copy of a course it reads as hidden, naming the file.
+shadow=$T/shadow/rollwise/lessons
+mkdir -p "$shadow"
+cp "$root"/lessons/*.yaml "$shadow/"
+probe() { # BINARY: what "check" says about the lessons on its search path
+	(cd "$T" && XDG_DATA_DIRS="$T/shadow:$D/usr/local/share" "$@" check) >"$T/probe" 2>&1
+}
+probe "$D/usr/local/bin/rollwise"
+check "installed binary reads the lessons XDG_DATA_DIRS points at" \
+	grep -qF "$D/usr/local/share/rollwise/lessons/basics.yaml:2:1: warning: course 'basics' is hidden by $shadow/basics.yaml" "$T/probe"
+check "installed binary ignores the source tree's lessons" sh -c "! grep -qF '$root/lessons/' '$T/probe'"
+# The probe sees the source tree when a binary does read it.
+probe env ROLLWISE_LESSONS="$root/lessons" "$D/usr/local/bin/rollwise"
+check "the probe names lessons/ when told to read it" grep -qF "hidden by $root/lessons/basics.yaml" "$T/probe"
+if [ "$(dirname "$ROLLWISE_BIN")" = "$root" ]; then
+	probe "$ROLLWISE_BIN"
+	check "the probe names lessons/ for the binary in the build tree" \
+		grep -qF "$root/lessons/basics.yaml:2:1: warning: course 'basics' is hidden by $shadow/basics.yaml" "$T/probe"
+else
+	skip "the probe names lessons/ for the binary in the build tree" "this build's binary is not in the source dir"
+fi
 make -s -C "$root" uninstall DESTDIR="$D" VARIANT="${VARIANT:-release}" >"$T/log" 2>&1
 check "make uninstall succeeds" [ $? -eq 0 ]
 left=$(find "$D" -type f | wc -l)

@@ -147,6 +147,13 @@ check "the notice is not shown a second time" sh -c "! grep -q 'This is educatio
 mkdir -p "$T/onlybad"
 printf 'id: x\n' >"$T/onlybad/b.yaml"
 cp "$ROLLWISE_BIN" "$T/rw-outside"   # outside the build tree: no bundled lessons
-printf 'q\n' | "$T/rw-outside" --plain --lessons "$T/onlybad" >"$T/out" 2>&1
-check "only a broken course: no courses found" grep -q "No courses were found" "$T/out"
-check "only a broken course: told to run check" grep -q "1 course file could not be read: run 'rollwise check'" "$T/out"
+if "$T/rw-outside" list >/dev/null 2>&1; then
+	# It still reads the compiled-in data dir: courses installed there show.
+	why="rollwise is installed on this machine, so courses are always found"
+	skip "only a broken course: no courses found" "$why"
+	skip "only a broken course: told to run check" "$why"
+else
+	printf 'q\n' | "$T/rw-outside" --plain --lessons "$T/onlybad" >"$T/out" 2>&1
+	check "only a broken course: no courses found" grep -q "No courses were found" "$T/out"
+	check "only a broken course: told to run check" grep -q "1 course file could not be read: run 'rollwise check'" "$T/out"
+fi

@@ -19,9 +19,9 @@ keys z
 waitfor "Question 1 of 3" >/dev/null
 keys 2 Enter
 check "answered in the first session" waitfor "Not right."
-pid=$(pgrep -P "$(tm list-panes -t t -F '#{pane_pid}')" | head -1)
+pid=$(tpid)
 tm kill-server     # the terminal hangs up, as when an SSH link drops
-n=0; while kill -0 "$pid" 2>/dev/null && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+check "the first session ends on the hang-up" waitgone "$pid"
 check "state file exists after the hang-up" [ -s "$state" ]
 check "state dir is private (0700)" [ "$(stat -c %a "$(dirname "$state")")" = 700 ]
 check "state file is private (0600)" [ "$(stat -c %a "$state")" = 600 ]

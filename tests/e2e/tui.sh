@@ -13,8 +13,6 @@ cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
 row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{ print $1 - 1 }'; }
 # bar: the key bar (the last line).
 bar() { screen | tail -1; }
-# panepid_prog: the rollwise this test started in its own pane.
-prog_pid() { pgrep -P "$(tm list-panes -t t -F '#{pane_pid}')" | head -1; }
 # fresh: a new learner (no progress yet).
 fresh() { export XDG_STATE_HOME="$T/state-$1"; state=$XDG_STATE_HOME/rollwise/progress.yaml; }
 
@@ -240,7 +238,7 @@ waitfor "page 2 of 2" >/dev/null
 tm resize-window -t t -x 40 -y 12
 keys j j j j j j j
 waitfor "Paragraph four" >/dev/null
-sleep 0.3
+waitfor "page 2 of 2, 51%" >/dev/null
 first_text() { screen | sed -n '3,9p' | sed 's/^ *//; s/ *[↑↓]$//' | grep -v '^$' | head -1; }
 top=$(first_text)
 check "scrolled to a known line ($top)" [ -n "$top" ]
@@ -274,34 +272,49 @@ TTERM=dumb tstart 80x24 "$RW"
 check "TERM=dumb: plain mode" waitfor "plain mode (TERM is unset or dumb)"
 
 # --- Idle, redraw, signals. ---
+# Idle uses no CPU: blocked in read, not polling. Counted as wakeups (context
+# switches), which a loaded machine does not add to a process that sleeps.
 tstart 80x24 "$RW"
-waitfor "rollwise: courses" >/dev/null
-pid=$(prog_pid)
+waitfor "Enter: open" >/dev/null
+pid=$(tpid)
+switches() { awk '/ctxt_switches/ { n += $2 } END { print n }' /proc/$pid/status; }
+# Settled: the first frame written and the program asleep with no wakeups for
+# half a second; a program that polls never gets there.
+n=0 s0=$(switches)
+while [ $n -lt 40 ]; do
+	sleep 0.5
+	s1=$(switches)
+	[ "$s1" = "$s0" ] && break
+	s0=$s1 n=$((n + 1))
+done
 t0=$(awk '{print $14+$15}' /proc/$pid/stat)
 sleep 2
+s1=$(switches)
 t1=$(awk '{print $14+$15}' /proc/$pid/stat)
+check "idle for 2 s: no wakeups ($s0 -> $s1 context switches)" [ "$s0" = "$s1" ]
 check "idle for 2 s uses no CPU ticks ($t0 -> $t1)" [ "$t0" = "$t1" ]
 check "idle process is sleeping in a read" sh -c "grep -q '^State:.*S (sleeping)' /proc/$pid/status"
+# Ctrl-L repaints a screen that something else wrote over.
+printf 'GARBAGE-ON-THE-SCREEN' >"$(tm display -p -t t '#{pane_tty}')"
+waitfor "GARBAGE-ON-THE-SCREEN" >/dev/null
 keys C-l
-check "Ctrl-L redraws the screen" waitfor "1. Test course"
+check "Ctrl-L repaints the screen" sh -c "n=0; while tmux -S '$SOCK' capture-pane -p -t t | grep -q GARBAGE; do [ \$n -gt 100 ] && exit 1; sleep 0.1; n=\$((n + 1)); done"
+check "Ctrl-L: the menu is back" onscreen "1. Test course"
 kill -TERM "$pid"
 check "SIGTERM: exits and says progress is saved" waitfor "Stopped. Your progress is saved."
-check "SIGTERM: exit status 143" waitfor "[exited 143]" 15
+check "SIGTERM: exit status 143" waitfor "[exited 143]"
 tstart 80x24 "$RW"
 waitfor "rollwise: courses" >/dev/null
 keys C-c
 check "Ctrl-C: a plain sentence" waitfor "Stopped. Your progress is saved."
-check "Ctrl-C: exit status 130" waitfor "[exited 130]" 15
+check "Ctrl-C: exit status 130" waitfor "[exited 130]"
 
 # A hang-up (the SSH link drops) ends the program instead of spinning.
 tstart 80x24 "$HANGUP $RW"
 waitfor "rollwise: courses" >/dev/null
-pid=$(prog_pid)
+pid=$(tpid)
 tm kill-server
-gone() { st=$(ps -o stat= -p "$1"); [ -z "$st" ] || [ "${st#Z}" != "$st" ]; }
-n=0
-while ! gone "$pid" && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
-check "hang-up: the process is gone" gone "$pid"
+check "hang-up: the process is gone" waitgone "$pid"
 
 # Ctrl-Z suspends to the shell; fg brings the screen back.
 tstart 80x24 "PS1='shell$ ' bash --norc --noprofile -i"

@@ -36,5 +36,5 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k,mode=700 tmpfs "$small" 2>/d
 	check "a full 64k tmpfs: with space again, saving works" test $? -eq 0
 	umount "$small"
 else
-	ok "# SKIP a full tmpfs: mount is not allowed here (injected ENOSPC covers it)"
+	skip "a full 64k tmpfs" "mount is not allowed here (injected ENOSPC covers it)"
 fi

@@ -16,10 +16,25 @@ delay() { printf '0.0%02d' "$(( $(od -An -N1 -tu1 /dev/urandom) % 30 ))"; }
 "$tool" save -n 1 -q k -m 10 >/dev/null
 check "a first save makes the file" test -f "$file"
 
+# saved INODE: wait (20 s at most) until progress.yaml is no longer INODE,
+# that is until a save has been renamed into place.
+saved() {
+	n=0
+	while [ "$(stat -c %i "$file")" = "$1" ] && [ $n -lt 20000 ]; do
+		sleep 0.001; n=$((n + 1))
+	done
+}
+
+# Half the kills come a random moment after the start (startup, lock, load
+# or a save, depending on how busy the machine is), half a random moment
+# after the first save of the run has finished, inside the save loop
+# whatever the machine's speed.
 bad=0 lost=0 midwrite=0 prev=1 i=0
 while [ "$i" -lt "$KILLS" ]; do
+	inode=$(stat -c %i "$file")
 	"$tool" save -n 0 -q k -m 10 >/dev/null 2>&1 &
 	pid=$!
+	[ $((i % 2)) -eq 1 ] && saved "$inode"
 	sleep "$(delay)"
 	kill -9 "$pid"
 	wait "$pid" 2>/dev/null

@@ -20,7 +20,7 @@ if [ "$(id -u)" = 0 ]; then
 	fi
 fi
 if [ "$run" = skip ]; then
-	ok "# SKIP unwritable directory: running as root, and unshare -U is not allowed here"
+	skip "unwritable directory" "running as root, and unshare -U is not allowed here"
 else
 	$run "$tool" save -n 1 -q w >"$T/out" 2>&1; rc=$?
 	check "saving into a read-only directory fails" test "$rc" -ne 0
