@@ -248,7 +248,7 @@ tm resize-window -t t -x 100 -y 30
 check "enlarged: the page comes back" waitfor "End of the lesson. Press Enter for the quiz (3 questions)."
 check "enlarged: the line that was on top is on screen" onscreen "$top"
 tm resize-window -t t -x 40 -y 12
-sleep 0.3
+waitfor "page 2 of 2, 51%" >/dev/null
 check "back to 40x12: the same line is on top ($(first_text))" [ "$(first_text)" = "$top" ]
 
 # --- Colour, monochrome, odd terminals. ---
