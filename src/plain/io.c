@@ -88,6 +88,24 @@ static const char *read_line(struct io *o)
 	return s;
 }
 
+/* The prompt line: the intro, then "key: label" of each labelled command. */
+static char *prompt_line(const struct prompt *pr)
+{
+	char *out = xstrdup(pr->intro ? pr->intro : "");
+	for (const struct cmd *c = pr->cmds; c->word; c++) {
+		const char *label = !*c->word && pr->enter ? pr->enter : c->label;
+		if (!label || (!strcmp(c->word, "#") && pr->max == 0))
+			continue;
+		const char *key = !*c->word ? "Enter" : !strcmp(c->word, "#") ? "a number" : c->word;
+		char *more = xasprintf("%s%s%s: %s", out, *out ? ", " : "", key, label);
+		free(out);
+		out = more;
+	}
+	char *line = xasprintf("%s%s?: help:", out, *out ? ", " : "");
+	free(out);
+	return line;
+}
+
 static void help(struct io *o, const struct cmd *c, size_t max)
 {
 	fprintf(o->out, "You can type:\n");
@@ -115,31 +133,36 @@ static bool number(const char *s, size_t max, size_t *num)
 	return true;
 }
 
-int io_ask(struct io *o, const char *prompt, const struct cmd *cmds, size_t max,
-	   size_t *num, const char **text)
+int io_ask(struct io *o, const struct prompt *pr, size_t *num, const char **text)
 {
+	char *line = prompt_line(pr);
+	int action = IO_END;
 	for (;;) {
 		struct text t = { 0 };
-		text_wrap(&t, prompt, wrap_width(o), 0, 0);
+		text_wrap(&t, line, wrap_width(o), 0, 0);
 		put_text(o, &t, " ");
 		text_free(&t);
 		const char *a = read_line(o);
 		if (!a)
-			return IO_END;
+			break;
 		if (!strcmp(a, "?")) {
-			help(o, cmds, max);
+			help(o, pr->cmds, pr->max);
 			continue;
 		}
-		for (const struct cmd *c = cmds; c->word; c++) {
-			if (!strcmp(c->word, "#") ? number(a, max, num)
-			    : !strcmp(c->word, "*") ? *a != '\0'
-			    : !strcasecmp(c->word, a)) {
-				*text = a;
-				return c->action;
-			}
+		const struct cmd *c = pr->cmds;
+		while (c->word && !(!strcmp(c->word, "#") ? number(a, pr->max, num)
+				    : !strcmp(c->word, "*") ? *a != '\0'
+				    : !strcasecmp(c->word, a)))
+			c++;
+		if (c->word) {
+			*text = a;
+			action = c->action;
+			break;
 		}
 		io_put(o, 0, "Not understood. Type ? to see what you can type here.");
 	}
+	free(line);
+	return action;
 }
 
 void io_free(struct io *o)

@@ -19,11 +19,20 @@ struct io {
 };
 
 /* What a prompt accepts: word "" is Enter, "#" a number from 1 to the
- * prompt's max, "*" any other text (the caller reads it); 0 ends a table. */
+ * prompt's max, "*" any other text (the caller reads it); 0 ends a table.
+ * The prompt line is made from the labels, '?' lists the help texts. */
 struct cmd {
 	const char *word;
 	int action;
+	const char *label;	/* short, on the prompt line; NULL: only in '?' */
 	const char *help;
+};
+
+struct prompt {
+	const char *intro;	/* what to type first ("Course number"), or NULL */
+	const struct cmd *cmds;
+	size_t max;		/* numbers from 1 to max; 0: none now */
+	const char *enter;	/* Enter's label now, NULL: its own */
 };
 
 enum { IO_END = -1 };
@@ -41,10 +50,9 @@ void io_markup(struct io *o, const char *markup);
 void io_lines(struct io *o, const struct flow_lines *l);
 /* Writes an empty line. */
 void io_blank(struct io *o);
-/* Asks prompt until the input matches cmds; returns the action (IO_END at
- * the end of input), with *num (0-based) for "#" and *text for "*". */
-int io_ask(struct io *o, const char *prompt, const struct cmd *cmds, size_t max,
-	   size_t *num, const char **text);
+/* Asks until the input matches pr's commands; returns the action (IO_END
+ * at the end of input), with *num (0-based) for "#" and *text for "*". */
+int io_ask(struct io *o, const struct prompt *pr, size_t *num, const char **text);
 /* Frees the line buffer. */
 void io_free(struct io *o);
 

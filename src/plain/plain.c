@@ -52,11 +52,11 @@ static void show_page(struct plain *p, const struct course *c,
 }
 
 static const struct cmd page_cmds[] = {
-	{ "", ENTER, "the next page (after the last page, the quiz)" },
-	{ "p", PREV, "the previous page" },
-	{ "a", AGAIN, "this page again" },
-	{ "q", BACK, "back to the lessons" },
-	{ NULL, 0, NULL },
+	{ "", ENTER, "next page", "the next page (after the last page, the quiz)" },
+	{ "p", PREV, "previous page", "the previous page" },
+	{ "a", AGAIN, NULL, "this page again" },
+	{ "q", BACK, "back", "back to the lessons" },
+	{ NULL, 0, NULL, NULL },
 };
 
 /* Reads l from page i; GO_NEXT means on to the quiz. */
@@ -70,9 +70,8 @@ static int read_lesson(struct plain *p, const struct course *c,
 		show_warning(p);
 		show_page(p, c, l, i);
 		bool last = i + 1 == l->npages;
-		int a = io_ask(&p->io, last ? "Enter: the quiz, p: previous page, q: back, ?: help:"
-					    : "Enter: next page, p: previous page, q: back, ?: help:",
-			       page_cmds, 0, &num, &text);
+		struct prompt pr = { NULL, page_cmds, 0, last ? "the quiz" : NULL };
+		int a = io_ask(&p->io, &pr, &num, &text);
 		if (a == IO_END || a == BACK)
 			return a == BACK ? GO_BACK : GO_QUIT;
 		if (a == ENTER && last)
@@ -132,13 +131,13 @@ static void last_answer(struct plain *p, int a)
 }
 
 static const struct cmd answer_cmds[] = {
-	{ "a", AGAIN, "this question again" },
-	{ "s", SOURCES, "the full sources of your last answer" },
-	{ "r", REREAD, "re-read the page named after your last answer" },
-	{ "q", BACK, "leave (your answers so far are kept for review)" },
-	{ "*", ANSWER, "your answer: its number; for \"choose all\" every number, "
-		       "like 1 3; t, f, true or false in a true-false question" },
-	{ NULL, 0, NULL },
+	{ "a", AGAIN, NULL, "this question again" },
+	{ "s", SOURCES, NULL, "the full sources of your last answer" },
+	{ "r", REREAD, NULL, "re-read the page named after your last answer" },
+	{ "q", BACK, NULL, "leave (your answers so far are kept for review)" },
+	{ "*", ANSWER, NULL, "your answer: its number; for \"choose all\" every "
+			     "number, like 1 3; t, f, true or false in a true-false question" },
+	{ NULL, 0, NULL, NULL },
 };
 
 /* Asks the flow's current question and shows the verdict; false on q or
@@ -150,10 +149,10 @@ static bool ask_question(struct plain *p, struct flow *f)
 	const char *text;
 	show_question(p, f);
 	for (;;) {
-		int a = io_ask(&p->io, q->kind == KIND_MULTIPLE
-				       ? "Your answers (numbers, like 1 3; ? for help):"
-				       : "Your answer (a number; ? for help):",
-			       answer_cmds, 0, &num, &text);
+		struct prompt pr = { q->kind == KIND_MULTIPLE ? "Your answers (numbers, like 1 3)"
+							      : "Your answer (a number)",
+				     answer_cmds, 0, NULL };
+		int a = io_ask(&p->io, &pr, &num, &text);
 		unsigned slots;
 		const char *why;
 		if (a == IO_END || a == BACK)
@@ -185,12 +184,12 @@ static bool run_flow(struct plain *p, struct flow *f)
 }
 
 static const struct cmd result_cmds[] = {
-	{ "#", NUMBER, "re-read the page of that missed question" },
-	{ "n", NEXT, "the next lesson" },
-	{ "r", RETRY, "take the quiz again" },
-	{ "s", SOURCES, "the full sources of your last answer" },
-	{ "q", BACK, "back to the lessons" },
-	{ NULL, 0, NULL },
+	{ "#", NUMBER, "re-read that page", "re-read the page of that missed question" },
+	{ "n", NEXT, "next lesson", "the next lesson" },
+	{ "r", RETRY, "retry", "take the quiz again" },
+	{ "s", SOURCES, NULL, "the full sources of your last answer" },
+	{ "q", BACK, "back", "back to the lessons" },
+	{ NULL, 0, NULL, NULL },
 };
 
 /* After a quiz: NEXT, RETRY, BACK or IO_END. */
@@ -199,9 +198,8 @@ static int after_quiz(struct plain *p, const struct flow_summary *sum)
 	size_t i;
 	const char *text;
 	for (;;) {
-		int a = io_ask(&p->io, sum->nmissed ? "n: next lesson, r: retry, a number: re-read that page, q: back:"
-						    : "n: next lesson, r: retry, q: back:",
-			       result_cmds, sum->nmissed, &i, &text);
+		struct prompt pr = { NULL, result_cmds, sum->nmissed, NULL };
+		int a = io_ask(&p->io, &pr, &i, &text);
 		if (a == SOURCES)
 			last_answer(p, a);
 		else if (a == NUMBER && sum->missed[i].page)
@@ -266,11 +264,11 @@ static int run_lessons(struct plain *p, const struct course *c, const struct les
 }
 
 static const struct cmd lessons_cmds[] = {
-	{ "#", NUMBER, "read that lesson" },
-	{ "", ENTER, "the next lesson to take" },
-	{ "a", AGAIN, "this list again" },
-	{ "q", BACK, "back to the courses" },
-	{ NULL, 0, NULL },
+	{ "#", NUMBER, NULL, "read that lesson" },
+	{ "", ENTER, "the next lesson", "the next lesson to take" },
+	{ "a", AGAIN, NULL, "this list again" },
+	{ "q", BACK, "back", "back to the courses" },
+	{ NULL, 0, NULL, NULL },
 };
 
 static int course_menu(struct plain *p, const struct course *c)
@@ -288,9 +286,10 @@ static int course_menu(struct plain *p, const struct course *c)
 			io_say(&p->io, 3, "%zu. %s (%s)", k + 1, c->lessons[k].title, st);
 			free(st);
 		}
-		char *prompt = xasprintf("Lesson number (Enter: lesson %zu), q: back, ?: help:", i + 1);
-		int a = io_ask(&p->io, prompt, lessons_cmds, c->nlessons, &i, &text);
-		free(prompt);
+		char *next = xasprintf("lesson %zu", i + 1);
+		struct prompt pr = { "Lesson number", lessons_cmds, c->nlessons, next };
+		int a = io_ask(&p->io, &pr, &i, &text);
+		free(next);
 		if (a == IO_END || a == BACK)
 			return a == BACK ? GO_BACK : GO_QUIT;
 		if (a != AGAIN && run_lessons(p, c, &c->lessons[i],
@@ -308,12 +307,12 @@ static int review(struct plain *p)
 }
 
 static const struct cmd menu_cmds[] = {
-	{ "#", NUMBER, "open that course" },
-	{ "c", CONTINUE, "continue where you left off" },
-	{ "r", REVIEW, "review the questions that are due" },
-	{ "a", AGAIN, "this list again" },
-	{ "q", BACK, "quit (your progress is saved)" },
-	{ NULL, 0, NULL },
+	{ "#", NUMBER, NULL, "open that course" },
+	{ "c", CONTINUE, "continue", "continue where you left off" },
+	{ "r", REVIEW, "review", "review the questions that are due" },
+	{ "a", AGAIN, NULL, "this list again" },
+	{ "q", BACK, "quit", "quit (your progress is saved)" },
+	{ NULL, 0, NULL, NULL },
 };
 
 static bool list_courses(struct plain *p)
@@ -352,8 +351,8 @@ static void main_menu(struct plain *p)
 	const char *text;
 	int st = GO_BACK;
 	while (st != GO_QUIT && list_courses(p)) {
-		int a = io_ask(&p->io, "Course number, c: continue, r: review, q: quit, ?: help:",
-			       menu_cmds, p->s->cat.n, &i, &text);
+		struct prompt pr = { "Course number", menu_cmds, p->s->cat.n, NULL };
+		int a = io_ask(&p->io, &pr, &i, &text);
 		if (a == IO_END || a == BACK)
 			return;
 		if (a == REVIEW)

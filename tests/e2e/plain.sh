@@ -51,7 +51,7 @@ check "? at a question says t, f, true or false" grep -q "t, f, true" "$T/out"
 check "a repeats the question" sh -c "[ \$(grep -c '^Which answer is right?' '$T/out') -eq 2 ]"
 check "t is not taken in a question that is not true-false" grep -q "This is not a true-false question" "$T/out"
 check "s before any answer says so" grep -q "Nothing answered yet." "$T/out"
-check "piped input is echoed after its prompt" grep -q "^Your answer (a number; ? for help): t$" "$T/out"
+check "piped input is echoed after its prompt" grep -q "^Your answer (a number), ?: help: t$" "$T/out"
 
 # True-false by word; the full sources and the page on request.
 printf '\n\n1\ntrue\nr\ns\n1\n1\nq\nq\nq\n' | $R --plain testcourse first >"$T/out" 2>&1
