@@ -96,3 +96,17 @@ done
 # list shows the courses with counts.
 "$R" list --lessons "$T/first" >"$T/out"
 check "list shows id, counts and title" grep -q "^sun-care  *1 lesson,  *3 questions  *Sun care after rolling" "$T/out"
+
+# list shows the bundled courses in the order their authors set, as the menus do.
+"$R" list --lessons "$ROLLWISE_TESTS/../lessons" >"$T/out" 2>"$T/err"
+check "list: exit 0 on the bundled courses" [ $? -eq 0 ]
+awk '{print $1}' "$T/out" >"$T/ids"
+printf '%s\n' basics who-should-not-roll home-roller-safety professional-vs-home aftercare >"$T/want"
+check "list: bundled courses in their set order" cmp -s "$T/want" "$T/ids"
+# A course of your own without an order comes after them; one with order 15 between.
+mkdir -p "$T/own"
+sed 's/^order: 60$/order: 15/' "$T/example.yaml" >"$T/own/sun.yaml"
+sed -e '/^order:/d' -e 's/^id: sun-care$/id: zz-no-order/' "$T/example.yaml" >"$T/own/plain.yaml"
+"$R" list --lessons "$T/own" --lessons "$ROLLWISE_TESTS/../lessons" | awk '{print $1}' >"$T/ids"
+printf '%s\n' basics sun-care who-should-not-roll home-roller-safety professional-vs-home aftercare zz-no-order >"$T/want"
+check "list: order 15 goes second, no order goes last" cmp -s "$T/want" "$T/ids"
