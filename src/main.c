@@ -1,5 +1,6 @@
 /* main.c - entry point: parse the command line, run a command or the tutor. */
 #include "cli.h"
+#include "commands.h"
 #include "core/session.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
@@ -21,13 +22,13 @@ static const char *why_plain(void)
 	return NULL;
 }
 
-static int tutor(const struct options *o)
+int tutor(const struct options *o)
 {
 	struct session s;
 	session_open(&s, o->lessons, o->nlessons);
 	const char *course = o->nargs > 0 ? o->args[0] : NULL;
 	const char *lesson = o->nargs > 1 ? o->args[1] : NULL;
-	bool review = o->cmd == CMD_REVIEW;
+	bool review = o->cmd->flags & CMD_REVIEW;
 	int status = -1;
 	struct due_item *due = NULL;
 	if (review && session_due(&s, &due) == 0) {
@@ -59,24 +60,8 @@ int main(int argc, char **argv)
 	struct options o;
 	setlocale(LC_ALL, "");
 	int status = cli_parse(argc, argv, &o);
-	if (status >= 0) {
-		cli_free(&o);
-		return status;
-	}
-	switch (o.cmd) {
-	case CMD_CHECK:
-		status = cli_check(&o);
-		break;
-	case CMD_LIST:
-		status = cli_list(&o);
-		break;
-	case CMD_PROGRESS:
-		status = cli_progress(&o);
-		break;
-	default:
-		status = tutor(&o);
-		break;
-	}
+	if (status < 0)
+		status = cli_run(&o);
 	cli_free(&o);
 	return status;
 }

@@ -92,6 +92,15 @@ done
 for var in ROLLWISE_LESSONS XDG_DATA_HOME XDG_DATA_DIRS XDG_STATE_HOME NO_COLOR; do
 	check "man page documents $var" grep -q "$var" "$man"
 done
+# Every command --help lists has its usage line, a man page entry and a README line.
+readme=$ROLLWISE_TESTS/../README.md
+cmds=$(sed -n '/^Commands:/,/^$/p' "$T/out" | awk '/^  [a-z]/{print $1}')
+check "--help lists commands" [ "$(echo $cmds)" = "check list progress review" ]
+for c in $cmds; do
+	check "--help has a usage line for $c" grep -q "^\(Usage:\| \) *rollwise $c \[OPTION\]" "$T/out"
+	check "man page documents $c" grep -q "^\.B $c\b" "$man"
+	check "README documents $c" grep -q "^    rollwise $c\b" "$readme"
+done
 
 # list shows the courses with counts.
 "$R" list --lessons "$T/first" >"$T/out"
