@@ -5,9 +5,13 @@
 #include "core/export.h"
 #include "core/xalloc.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Where the help of each command starts in --help. */
 #define HELP_COL 20
@@ -142,8 +146,46 @@ int cli_parse(int argc, char **argv, struct options *o)
 	return check_usage(o);
 }
 
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fputs("rollwise: ", stderr);
+	diag_put_safe(stderr, msg);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+/* True when dir is a folder rollwise can read; else says why. */
+static bool lessons_dir_ok(const char *dir)
+{
+	struct stat st;
+	DIR *dp = NULL;
+	int e = stat(dir, &st) == 0 ? 0 : errno;
+	if (e == 0 && S_ISDIR(st.st_mode) && (dp = opendir(dir)) == NULL)
+		e = errno;
+	if (dp) {
+		closedir(dp);
+		return true;
+	}
+	if (e == ENOENT)
+		cli_error("--lessons %s: no such directory", dir);
+	else if (e == ENOTDIR || e == 0)
+		cli_error("--lessons %s: not a directory", dir);
+	else
+		cli_error("--lessons %s: cannot read it: %s", dir, strerror(e));
+	return false;
+}
+
 int cli_run(const struct options *o)
 {
+	/* An explicit folder that is not there is a mistake to point out, not
+	 * to skip as the search path's default folders are. */
+	for (size_t i = 0; i < o->nlessons; i++)
+		if (!lessons_dir_ok(o->lessons[i]))
+			return 2;
 	return o->cmd->exec(o);
 }
 

@@ -22,6 +22,9 @@ struct options {
 int cli_parse(int argc, char **argv, struct options *o);
 /* Runs the command o names; returns the exit status. */
 int cli_run(const struct options *o);
+/* Prints "rollwise: " and the message on stderr, with control characters
+ * escaped: ids and paths in it may come from files or the command line. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Frees the arrays of o. */
 void cli_free(struct options *o);
 
