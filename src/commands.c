@@ -4,6 +4,7 @@
 #include "core/catalog.h"
 #include "core/export.h"
 #include "core/session.h"
+#include "core/xalloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -41,6 +42,55 @@ static int cmd_check(const struct options *o)
 	return status;
 }
 
+/* The word for n things; one place to hand counts to ngettext later. */
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Writes id padded to width columns (ids are ASCII, one column a byte). */
+static void put_id(const char *id, int width)
+{
+	diag_put_safe(stdout, id);
+	printf("%*s", width - (int)strlen(id), "");
+}
+
+static void list_courses(const struct catalog *cat)
+{
+	int w = 0;
+	for (size_t i = 0; i < cat->n; i++)
+		if ((int)strlen(cat->courses[i]->id) > w)
+			w = (int)strlen(cat->courses[i]->id);
+	for (size_t i = 0; i < cat->n; i++) {
+		const struct course *c = cat->courses[i];
+		size_t nq = course_questions(c);
+		put_id(c->id, w);
+		printf(" %2zu %-8s %3zu %-9s  ", c->nlessons,
+		       plural(c->nlessons, "lesson,", "lessons,"), nq,
+		       plural(nq, "question", "questions"));
+		diag_put_safe(stdout, c->title);
+		putchar('\n');
+	}
+}
+
+static void list_lessons(const struct course *c)
+{
+	int w = 0;
+	for (size_t i = 0; i < c->nlessons; i++)
+		if ((int)strlen(c->lessons[i].id) > w)
+			w = (int)strlen(c->lessons[i].id);
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson *l = &c->lessons[i];
+		size_t nq = l->quiz.nquestions;
+		put_id(l->id, w);
+		printf(" %2zu %-6s %3zu %-9s  ", l->npages, plural(l->npages, "page,", "pages,"),
+		       nq, plural(nq, "question", "questions"));
+		diag_put_safe(stdout, l->title);
+		putchar('\n');
+	}
+}
+
+/* rollwise list [COURSE]: the courses, or the lessons of one. */
 static int cmd_list(const struct options *o)
 {
 	struct diags d = { 0 };
@@ -49,22 +99,68 @@ static int cmd_list(const struct options *o)
 	search_path_init(&sp, o->lessons, o->nlessons);
 	catalog_load(&cat, &sp, &d);
 	search_path_free(&sp);
-	for (size_t i = 0; i < cat.n; i++) {
-		const struct course *c = cat.courses[i];
-		printf("%-24s %2zu lesson%s %3zu questions  ", c->id, c->nlessons,
-		       c->nlessons == 1 ? ", " : "s,", course_questions(c));
-		diag_put_safe(stdout, c->title);
-		putchar('\n');
-	}
+	int status = 0;
+	const struct course *c = o->nargs > 0 ? catalog_find(&cat, o->args[0]) : NULL;
+	if (o->nargs == 0)
+		list_courses(&cat);
+	else if (c)
+		list_lessons(c);
+	else
+		status = cmd_not_found(&cat, o->args[0], NULL);
 	if (d.errors)
-		fprintf(stderr, "rollwise: %zu error%s in course files; run 'rollwise check'\n",
-			d.errors, d.errors == 1 ? "" : "s");
-	int status = cat.n == 0 ? 1 : 0;
-	if (cat.n == 0)
-		fputs("rollwise: no courses found; see 'rollwise --help'\n", stderr);
+		cli_error("%zu %s in course files; run 'rollwise check'", d.errors,
+			  plural(d.errors, "error", "errors"));
+	if (cat.n == 0 && o->nargs == 0) {
+		cli_error("no courses found; see 'rollwise --help'");
+		status = 1;
+	}
 	diag_free(&d);
 	catalog_free(&cat);
 	return status;
+}
+
+/* Up to ID_NAMES ids are named in a message; past that, a command lists them. */
+#define ID_NAMES 10
+
+/* " (lessons: a, b)" for the n ids (ids holds the first ID_NAMES), or ""
+ * when there are too many to name; caller frees. */
+static char *id_names(const char *const *ids, size_t n, const char *one,
+		      const char *many)
+{
+	if (n == 0 || n > ID_NAMES)
+		return xstrdup("");
+	char *s = xasprintf(" (%s: %s", plural(n, one, many), ids[0]);
+	for (size_t i = 1; i < n; i++) {
+		char *t = xasprintf("%s, %s", s, ids[i]);
+		free(s);
+		s = t;
+	}
+	char *t = xasprintf("%s)", s);
+	free(s);
+	return t;
+}
+
+int cmd_not_found(const struct catalog *cat, const char *course, const char *lesson)
+{
+	const struct course *c = catalog_find(cat, course);
+	const char *ids[ID_NAMES];
+	char *names = NULL;
+	if (!c && cat->n == 0) {
+		cli_error("no course '%s': no courses were found; see 'rollwise --help'", course);
+	} else if (!c) {
+		for (size_t i = 0; i < cat->n && i < ID_NAMES; i++)
+			ids[i] = cat->courses[i]->id;
+		names = id_names(ids, cat->n, "course", "courses");
+		cli_error("no course '%s'; see 'rollwise list'%s", course, names);
+	} else if (lesson && !course_lesson(c, lesson)) {
+		for (size_t i = 0; i < c->nlessons && i < ID_NAMES; i++)
+			ids[i] = c->lessons[i].id;
+		names = id_names(ids, c->nlessons, "lesson", "lessons");
+		cli_error("course '%s' has no lesson '%s'; see 'rollwise list %s'%s",
+			  course, lesson, course, names);
+	}
+	free(names);
+	return 1;
 }
 
 static int cmd_progress(const struct options *o)
@@ -76,16 +172,13 @@ static int cmd_progress(const struct options *o)
 	session_open(&s, o->lessons, o->nlessons);
 	char *w = session_take_warning(&s);
 	if (w) {
-		fprintf(stderr, "rollwise: ");
-		diag_put_safe(stderr, w);
-		fputc('\n', stderr);
+		cli_error("%s", w);
 		free(w);
 	}
 	char *err = NULL;
 	int status = 0;
 	if (export_write(stdout, fmt, s.prog, &s.cat, &err) != 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "rollwise: cannot write the results: %s\n",
-			err ? err : "write error");
+		cli_error("cannot write the results: %s", err ? err : "write error");
 		status = 1;
 	}
 	free(err);
@@ -101,9 +194,10 @@ const struct cmd_entry cmd_table[] = {
 	  "check course files or folders (default: the lesson\n"
 	  "search path); print file:line:col: error: ...",
 	  SIZE_MAX, 0, cmd_check },
-	{ "list", "",
-	  "list the courses with their lesson and question counts",
-	  0, 0, cmd_list },
+	{ "list", "[COURSE]",
+	  "list the courses with their lesson and question counts,\n"
+	  "or COURSE's lessons with their ids and counts",
+	  1, 0, cmd_list },
 	{ "progress", "",
 	  "print your results, one row per lesson",
 	  0, CMD_FORMAT, cmd_progress },

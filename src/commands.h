@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+struct catalog;
 struct options;
 
 /* What a command takes besides its arguments. */
@@ -29,6 +30,10 @@ extern const size_t cmd_count;
 
 /* The entry named name, or NULL; cmd_find(NULL) is the tutor. */
 const struct cmd_entry *cmd_find(const char *name);
+
+/* Says on stderr that course, or its lesson, does not exist, naming the
+ * ones that do (or the command that lists them); returns 1, the exit status. */
+int cmd_not_found(const struct catalog *cat, const char *course, const char *lesson);
 
 /* The tutor (main.c): the course menu, a named course or lesson, or review. */
 int tutor(const struct options *o);

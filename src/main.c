@@ -47,10 +47,8 @@ int tutor(const struct options *o)
 			fprintf(stderr, "rollwise: plain mode (%s)\n", why);
 		status = plain_run(&s, stdin, stdout, course, lesson, review);
 	}
-	if (status == 1 && course && !catalog_find(&s.cat, course))
-		fprintf(stderr, "rollwise: no course '%s'; see 'rollwise list'\n", course);
-	else if (status == 1)
-		fprintf(stderr, "rollwise: course '%s' has no lesson '%s'\n", course, lesson);
+	if (status == 1 && course)
+		cmd_not_found(&s.cat, course, lesson);
 	session_close(&s);
 	return status;
 }

@@ -77,7 +77,8 @@ check "a symlink loop is an error" grep -q "loop1.yaml: error: cannot open: Too 
 
 # Usage errors exit 2; help and version exit 0.
 "$R" --bogus 2>/dev/null; check "unknown option: exit 2" [ $? -eq 2 ]
-"$R" list extra 2>/dev/null; check "extra argument: exit 2" [ $? -eq 2 ]
+"$R" list one extra 2>/dev/null; check "extra argument: exit 2" [ $? -eq 2 ]
+"$R" progress extra 2>/dev/null; check "argument to progress: exit 2" [ $? -eq 2 ]
 "$R" progress --format xml 2>/dev/null; check "bad --format: exit 2" [ $? -eq 2 ]
 "$R" --help >"$T/out"; check "--help exits 0" [ $? -eq 0 ]
 check "--help names every command" sh -c "grep -q 'check \[PATH\]' '$T/out' && grep -q '  list ' '$T/out' && grep -q '  progress ' '$T/out' && grep -q '  review ' '$T/out'"
@@ -94,13 +95,14 @@ for var in ROLLWISE_LESSONS XDG_DATA_HOME XDG_DATA_DIRS XDG_STATE_HOME NO_COLOR;
 done
 # Every command --help lists has its usage line, a man page entry and a README line.
 readme=$ROLLWISE_TESTS/../README.md
-cmds=$(sed -n '/^Commands:/,/^$/p' "$T/out" | awk '/^  [a-z]/{print $1}')
-check "--help lists commands" [ "$(echo $cmds)" = "check list progress review" ]
-for c in $cmds; do
-	check "--help has a usage line for $c" grep -q "^\(Usage:\| \) *rollwise $c \[OPTION\]" "$T/out"
-	check "man page documents $c" grep -q "^\.B $c\b" "$man"
-	check "README documents $c" grep -q "^    rollwise $c\b" "$readme"
-done
+sed -n '/^Commands:/,/^$/p' "$T/out" | awk -F '   *' '/^  [a-z]/{print $2}' >"$T/cmds"
+check "--help lists commands" [ "$(awk '{print $1}' "$T/cmds" | tr '\n' ' ')" = "check list progress review " ]
+sed 's/\\f[BIR]//g' "$man" >"$T/man.txt"
+while read -r c args; do
+	check "--help has a usage line for $c" grep -qF "rollwise $c [OPTION]...${args:+ $args}" "$T/out"
+	check "man page documents $c${args:+ $args}" grep -qxF ".B $c${args:+ $args}" "$T/man.txt"
+	check "README documents $c${args:+ $args}" grep -qF "    rollwise $c${args:+ $args} " "$readme"
+done <"$T/cmds"
 
 # list shows the courses with counts.
 "$R" list --lessons "$T/first" >"$T/out"
