@@ -1,29 +1,25 @@
-/* cli.c - option parsing and the commands that only print. */
+/* cli.c - option parsing, --help from the command table, and running it. */
 #include "cli.h"
-#include "core/catalog.h"
+#include "commands.h"
+#include "core/diag.h"
 #include "core/export.h"
-#include "core/session.h"
 #include "core/xalloc.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-static const char usage[] =
-	"Usage: rollwise [OPTION]... [COURSE [LESSON]]\n"
-	"       rollwise check [OPTION]... [PATH]...\n"
-	"       rollwise list | progress [--format text|csv|json] | review\n"
-	"\n"
-	"A terminal tutor on safe at-home microneedling (derma rollers).\n"
-	"With no command, opens the course menu, or COURSE (and LESSON) directly.\n"
-	"\n"
-	"Commands:\n"
-	"  check [PATH]...   check course files or folders (default: the lesson\n"
-	"                    search path); print file:line:col: error: ...\n"
-	"  list              list the courses with their lesson and question counts\n"
-	"  progress          print your results, one row per lesson\n"
-	"  review            ask the questions due for review\n"
-	"\n"
+/* Where the help of each command starts in --help. */
+#define HELP_COL 20
+
+static const char about[] =
+	"A terminal tutor on safe at-home microneedling (derma rollers).\n";
+
+static const char options_help[] =
 	"Options:\n"
 	"  --plain           plain line mode for screen readers and scripts\n"
 	"  --lessons DIR     look for courses in DIR first (may be repeated)\n"
@@ -35,64 +31,98 @@ static const char usage[] =
 	"Environment: ROLLWISE_LESSONS, XDG_DATA_HOME, XDG_DATA_DIRS, XDG_STATE_HOME,\n"
 	"NO_COLOR, TERM. See rollwise(1).\n";
 
+/* Writes help, its later lines indented to HELP_COL. */
+static void put_help(FILE *fp, const char *help)
+{
+	const char *nl;
+	while ((nl = strchr(help, '\n')) != NULL) {
+		fprintf(fp, "%.*s\n%*s", (int)(nl - help), help, HELP_COL, "");
+		help = nl + 1;
+	}
+	fprintf(fp, "%s\n", help);
+}
+
+static void usage(FILE *fp)
+{
+	for (size_t i = 0; i < cmd_count; i++) {
+		const struct cmd_entry *e = &cmd_table[i];
+		fprintf(fp, "%s rollwise%s%s [OPTION]...%s%s\n", i ? "      " : "Usage:",
+			e->name ? " " : "", e->name ? e->name : "",
+			*e->args ? " " : "", e->args);
+	}
+	fprintf(fp, "\n%s", about);
+	put_help(fp, cmd_find(NULL)->help);
+	fputs("\nCommands:\n", fp);
+	for (size_t i = 0; i < cmd_count; i++) {
+		const struct cmd_entry *e = &cmd_table[i];
+		if (!e->name)
+			continue;
+		int n = fprintf(fp, "  %s%s%s", e->name, *e->args ? " " : "", e->args);
+		fprintf(fp, "%*s", n < HELP_COL ? HELP_COL - n : 1, "");
+		put_help(fp, e->help);
+	}
+	fprintf(fp, "\n%s", options_help);
+}
+
 static void push(char ***arr, size_t *n, char *s)
 {
 	*arr = xreallocarray(*arr, *n + 1, sizeof **arr);
 	(*arr)[(*n)++] = s;
 }
 
+/* A usage error: msg, then arg (from the command line, so made safe). */
 static int bad(const char *msg, const char *arg)
 {
-	fprintf(stderr, "rollwise: %s%s\nTry 'rollwise --help'.\n", msg, arg);
+	fprintf(stderr, "rollwise: %s", msg);
+	diag_put_safe(stderr, arg);
+	fputs("\nTry 'rollwise --help'.\n", stderr);
 	return 2;
 }
 
-static bool set_command(struct options *o, const char *a)
+/* The name of the first command with flag, for messages. */
+static const char *cmd_with(unsigned flag)
 {
-	static const struct { const char *name; enum command cmd; } cmds[] = {
-		{ "check", CMD_CHECK }, { "list", CMD_LIST },
-		{ "progress", CMD_PROGRESS }, { "review", CMD_REVIEW },
-	};
-	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
-		if (!strcmp(a, cmds[i].name)) {
-			o->cmd = cmds[i].cmd;
-			return true;
-		}
-	}
-	return false;
+	for (size_t i = 0; i < cmd_count; i++)
+		if (cmd_table[i].flags & flag)
+			return cmd_table[i].name;
+	return "";
 }
 
 /* Checks what the command allows once all arguments are read. */
 static int check_usage(const struct options *o)
 {
-	if (o->format && o->cmd != CMD_PROGRESS)
-		return bad("--format goes with the progress command", "");
-	if (o->format && strcmp(o->format, "text") && strcmp(o->format, "csv") &&
-	    strcmp(o->format, "json"))
+	enum export_format fmt;
+	if (o->format && !(o->cmd->flags & CMD_FORMAT)) {
+		char *msg = xasprintf("--format goes with the %s command", cmd_with(CMD_FORMAT));
+		int st = bad(msg, "");
+		free(msg);
+		return st;
+	}
+	if (o->format && export_format_parse(o->format, &fmt) != 0)
 		return bad("--format must be text, csv or json, not ", o->format);
-	if ((o->cmd == CMD_LIST || o->cmd == CMD_PROGRESS || o->cmd == CMD_REVIEW) &&
-	    o->nargs > 0)
-		return bad("unexpected argument: ", o->args[0]);
-	if (o->cmd == CMD_TUTOR && o->nargs > 2)
-		return bad("unexpected argument: ", o->args[2]);
+	if (o->nargs > o->cmd->max_args)
+		return bad("unexpected argument: ", o->args[o->cmd->max_args]);
 	return -1;
 }
 
 int cli_parse(int argc, char **argv, struct options *o)
 {
-	*o = (struct options){ .cmd = CMD_TUTOR, .width = -1 };
+	*o = (struct options){ .cmd = cmd_find(NULL), .width = -1 };
 	bool had_cmd = false, only_args = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		const struct cmd_entry *e;
 		if (only_args || a[0] != '-' || a[1] == '\0') {
-			if (!had_cmd && o->nargs == 0 && set_command(o, a))
+			if (!had_cmd && o->nargs == 0 && (e = cmd_find(a)) != NULL) {
+				o->cmd = e;
 				had_cmd = true;
-			else
+			} else {
 				push(&o->args, &o->nargs, argv[i]);
+			}
 		} else if (!strcmp(a, "--")) {
 			only_args = true;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage, stdout);
+			usage(stdout);
 			return 0;
 		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
 			printf("rollwise %s\n", ROLLWISE_VERSION);
@@ -124,92 +154,52 @@ int cli_parse(int argc, char **argv, struct options *o)
 	return check_usage(o);
 }
 
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fputs("rollwise: ", stderr);
+	diag_put_safe(stderr, msg);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+/* True when dir is a folder rollwise can read; else says why. */
+static bool lessons_dir_ok(const char *dir)
+{
+	struct stat st;
+	DIR *dp = NULL;
+	int e = stat(dir, &st) == 0 ? 0 : errno;
+	if (e == 0 && S_ISDIR(st.st_mode) && (dp = opendir(dir)) == NULL)
+		e = errno;
+	if (dp) {
+		closedir(dp);
+		return true;
+	}
+	if (e == ENOENT)
+		cli_error("--lessons %s: no such directory", dir);
+	else if (e == ENOTDIR || e == 0)
+		cli_error("--lessons %s: not a directory", dir);
+	else
+		cli_error("--lessons %s: cannot read it: %s", dir, strerror(e));
+	return false;
+}
+
+int cli_run(const struct options *o)
+{
+	/* An explicit folder that is not there is a mistake to point out, not
+	 * to skip as the search path's default folders are. */
+	for (size_t i = 0; i < o->nlessons; i++)
+		if (!lessons_dir_ok(o->lessons[i]))
+			return 2;
+	return o->cmd->exec(o);
+}
+
 void cli_free(struct options *o)
 {
 	free(o->lessons);
 	free(o->args);
 	*o = (struct options){ 0 };
-}
-
-int cli_check(const struct options *o)
-{
-	struct diags d = { 0 };
-	struct catalog cat;
-	size_t nfiles;
-	if (o->nargs > 0) {
-		catalog_load_paths(&cat, o->args, o->nargs, &d);
-	} else {
-		struct search_path sp;
-		search_path_init(&sp, o->lessons, o->nlessons);
-		catalog_load(&cat, &sp, &d);
-		search_path_free(&sp);
-	}
-	nfiles = cat.n;
-	diag_print(&d, stderr);
-	size_t nq = 0;
-	for (size_t i = 0; i < cat.n; i++)
-		nq += course_questions(cat.courses[i]);
-	fprintf(stderr, "%zu course%s, %zu question%s: %zu error%s, %zu warning%s\n",
-		nfiles, nfiles == 1 ? "" : "s", nq, nq == 1 ? "" : "s",
-		d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
-	int status = d.errors ? 1 : 0;
-	if (nfiles == 0 && d.errors == 0) {
-		fputs("rollwise: no course files found\n", stderr);
-		status = 1;
-	}
-	diag_free(&d);
-	catalog_free(&cat);
-	return status;
-}
-
-int cli_list(const struct options *o)
-{
-	struct diags d = { 0 };
-	struct catalog cat;
-	struct search_path sp;
-	search_path_init(&sp, o->lessons, o->nlessons);
-	catalog_load(&cat, &sp, &d);
-	search_path_free(&sp);
-	for (size_t i = 0; i < cat.n; i++) {
-		const struct course *c = cat.courses[i];
-		printf("%-24s %2zu lesson%s %3zu questions  ", c->id, c->nlessons,
-		       c->nlessons == 1 ? ", " : "s,", course_questions(c));
-		diag_put_safe(stdout, c->title);
-		putchar('\n');
-	}
-	if (d.errors)
-		fprintf(stderr, "rollwise: %zu error%s in course files; run 'rollwise check'\n",
-			d.errors, d.errors == 1 ? "" : "s");
-	int status = cat.n == 0 ? 1 : 0;
-	if (cat.n == 0)
-		fputs("rollwise: no courses found; see 'rollwise --help'\n", stderr);
-	diag_free(&d);
-	catalog_free(&cat);
-	return status;
-}
-
-int cli_progress(const struct options *o)
-{
-	enum export_format fmt = EXPORT_TEXT;
-	if (o->format && export_format_parse(o->format, &fmt) != 0)
-		return bad("--format must be text, csv or json, not ", o->format);
-	struct session s;
-	session_open(&s, o->lessons, o->nlessons);
-	char *w = session_take_warning(&s);
-	if (w) {
-		fprintf(stderr, "rollwise: ");
-		diag_put_safe(stderr, w);
-		fputc('\n', stderr);
-		free(w);
-	}
-	char *err = NULL;
-	int status = 0;
-	if (export_write(stdout, fmt, s.prog, &s.cat, &err) != 0 || fflush(stdout) != 0) {
-		fprintf(stderr, "rollwise: cannot write the results: %s\n",
-			err ? err : "write error");
-		status = 1;
-	}
-	free(err);
-	session_close(&s);
-	return status;
 }

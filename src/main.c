@@ -1,5 +1,6 @@
 /* main.c - entry point: parse the command line, run a command or the tutor. */
 #include "cli.h"
+#include "commands.h"
 #include "core/flow.h"
 #include "core/session.h"
 #include "plain/plain.h"
@@ -43,13 +44,13 @@ static int plain_width(const struct options *o)
 	return cols < 21 ? 20 : (int)cols - 1;
 }
 
-static int tutor(const struct options *o)
+int tutor(const struct options *o)
 {
 	struct session s;
 	session_open(&s, o->lessons, o->nlessons);
 	const char *course = o->nargs > 0 ? o->args[0] : NULL;
 	const char *lesson = o->nargs > 1 ? o->args[1] : NULL;
-	bool review = o->cmd == CMD_REVIEW;
+	bool review = o->cmd->flags & CMD_REVIEW;
 	int status = -1;
 	struct due_item *due = NULL;
 	if (review && session_due(&s, &due) == 0) {
@@ -68,10 +69,8 @@ static int tutor(const struct options *o)
 			fprintf(stderr, "rollwise: plain mode (%s)\n", why);
 		status = plain_run(&s, stdin, stdout, plain_width(o), course, lesson, review);
 	}
-	if (status == 1 && course && !catalog_find(&s.cat, course))
-		fprintf(stderr, "rollwise: no course '%s'; see 'rollwise list'\n", course);
-	else if (status == 1)
-		fprintf(stderr, "rollwise: course '%s' has no lesson '%s'\n", course, lesson);
+	if (status == 1 && course)
+		cmd_not_found(&s.cat, course, lesson);
 	session_close(&s);
 	if (stop_signal()) {
 		fputs("Stopped. Your progress is saved.\n", stderr);
@@ -86,24 +85,8 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	stop_catch();
 	int status = cli_parse(argc, argv, &o);
-	if (status >= 0) {
-		cli_free(&o);
-		return status;
-	}
-	switch (o.cmd) {
-	case CMD_CHECK:
-		status = cli_check(&o);
-		break;
-	case CMD_LIST:
-		status = cli_list(&o);
-		break;
-	case CMD_PROGRESS:
-		status = cli_progress(&o);
-		break;
-	default:
-		status = tutor(&o);
-		break;
-	}
+	if (status < 0)
+		status = cli_run(&o);
 	cli_free(&o);
 	return status;
 }

@@ -176,6 +176,43 @@ static void load_dir(struct catalog *cat, size_t **groups, const char *dir,
 	free(names);
 }
 
+/* ASCII letters without case, every other byte as it is: the same order in
+ * every locale (byte order of UTF-8 is code point order). */
+static int title_cmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+		if (x != y || x == '\0')
+			return (x > y) - (x < y);
+	}
+}
+
+/* By order (a course without one after every course with one), then
+ * title, then id: ids are unique in a catalog, so the order is total. */
+static int course_cmp(const void *va, const void *vb)
+{
+	const struct course *a = *(struct course *const *)va;
+	const struct course *b = *(struct course *const *)vb;
+	bool na = a->order == COURSE_NO_ORDER, nb = b->order == COURSE_NO_ORDER;
+	int c = na != nb ? na - nb : (a->order > b->order) - (a->order < b->order);
+	if (!c)
+		c = title_cmp(a->title, b->title);
+	if (!c)
+		c = strcmp(a->title, b->title);
+	return c ? c : strcmp(a->id, b->id);
+}
+
+/* Sorts after loading, so the first course with an id still wins. */
+static void sort_courses(struct catalog *cat)
+{
+	if (cat->n > 1)
+		qsort(cat->courses, cat->n, sizeof *cat->courses, course_cmp);
+}
+
 void catalog_load(struct catalog *cat, const struct search_path *sp, struct diags *d)
 {
 	size_t *groups = NULL;
@@ -183,6 +220,7 @@ void catalog_load(struct catalog *cat, const struct search_path *sp, struct diag
 	for (size_t i = 0; i < sp->n; i++)
 		load_dir(cat, &groups, sp->dirs[i], i, d, false);
 	free(groups);
+	sort_courses(cat);
 }
 
 void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
@@ -197,7 +235,7 @@ void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 		else
 			load_one(cat, &groups, paths[i], 0, d);
 	}
-	free(groups);
+	free(groups);	sort_courses(cat);
 }
 
 struct course *catalog_find(const struct catalog *cat, const char *id)

@@ -13,7 +13,7 @@ struct search_path {
 };
 
 struct catalog {
-	struct course **courses;	/* in search-path order, one per id */
+	struct course **courses;	/* one per id, in menu order (catalog_load) */
 	size_t n;
 };
 
@@ -25,10 +25,11 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 void search_path_free(struct search_path *sp);
 /* Loads every course file in each dir of sp (missing dirs are skipped).
  * Files with errors are left out and reported in d; a course whose id an
- * earlier one already has is left out with a warning. */
+ * earlier one already has is left out with a warning. The courses are then
+ * sorted by their 'order', those without one last, then by title and id. */
 void catalog_load(struct catalog *cat, const struct search_path *sp, struct diags *d);
 /* Loads the given files and directories (for "rollwise check"); a path that
- * cannot be read is an error in d. Same shadowing rule as catalog_load. */
+ * cannot be read is an error in d. Same shadowing and order as catalog_load. */
 void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 			struct diags *d);
 /* The course with this id, or NULL; the catalog owns it. */

@@ -87,6 +87,7 @@ struct course {
 	char *id;
 	char *title;
 	char *summary;		/* "" when none */
+	int order;		/* place in menus, 0-9999; COURSE_NO_ORDER when not given */
 	int version;
 	struct source *sources;
 	size_t nsources;
@@ -94,6 +95,11 @@ struct course {
 	size_t nlessons;
 	struct mark at;
 };
+
+/* The order of a course that does not give one (it comes after those that do). */
+#define COURSE_NO_ORDER (-1)
+/* Largest 'order' a course may give. */
+#define COURSE_MAX_ORDER 9999
 
 /* Largest course file the loader reads, in bytes. */
 #define COURSE_MAX_BYTES (1024 * 1024)

@@ -71,6 +71,16 @@ char *flow_continue_text(const struct flow_place *p)
 			 p->lesson->title, p->page + 1, p->lesson->npages);
 }
 
+char *flow_bad_files_text(const struct session *s)
+{
+	if (s->bad_files == 0)
+		return NULL;
+	char *n = text_count(s->bad_files, "course file", "course files");
+	char *out = xasprintf("%s could not be read: run 'rollwise check'.", n);
+	free(n);
+	return out;
+}
+
 size_t flow_due_count(const struct session *s)
 {
 	struct due_item *due = NULL;

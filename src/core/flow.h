@@ -108,6 +108,9 @@ char *flow_continue_text(const struct flow_place *p);
 /* The course menu's summary line ("7 of 21 lessons passed, 3 questions due
  * for review"); caller frees. */
 char *flow_menu_summary(const struct session *s);
+/* "2 course files could not be read: run 'rollwise check'.", or NULL when
+ * every course file loaded; caller frees. */
+char *flow_bad_files_text(const struct session *s);
 /* Number of questions due for review now. */
 size_t flow_due_count(const struct session *s);
 /* The sentence for an empty review. */

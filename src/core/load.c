@@ -237,18 +237,19 @@ bool load_int(struct loader *L, const char *key, int min, int max, int *out)
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	bool ok = plain(L) && s[0] != '\0' && *end == '\0' && errno == 0 &&
+	bool ok = plain(L) && s[0] != '\0' && *end == '\0' &&
 		  (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'));
+	bool in_range = errno == 0 && v >= min && v <= max;
 	if (!ok)
 		error_at(L, here(L), xasprintf("'%.60s' must be a whole number, not '%.60s'",
 					       key, s));
-	else if (v < min || v > max)
-		error_at(L, here(L), xasprintf("'%.60s' must be from %d to %d, not %ld",
-					       key, min, max, v));
+	else if (!in_range) /* the digits as written: past LONG_MAX too */
+		error_at(L, here(L), xasprintf("'%.60s' must be from %d to %d, not %.60s",
+					       key, min, max, s));
 	else
 		*out = (int)v;
 	free(s);
-	return ok && v >= min && v <= max;
+	return ok && in_range;
 }
 
 bool load_bool(struct loader *L, const char *key, bool *out)

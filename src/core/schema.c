@@ -270,6 +270,7 @@ static void course_format(struct loader *L, void *o)
 static void course_id(struct loader *L, void *o) { set_str(L, &((struct course *)o)->id, "id", true); }
 static void course_title(struct loader *L, void *o) { set_str(L, &((struct course *)o)->title, "title", false); }
 static void course_summary(struct loader *L, void *o) { set_str(L, &((struct course *)o)->summary, "summary", false); }
+static void course_order(struct loader *L, void *o) { load_int(L, "order", 0, COURSE_MAX_ORDER, &((struct course *)o)->order); }
 static void course_version(struct loader *L, void *o) { load_int(L, "version", 1, 1000000, &((struct course *)o)->version); }
 static void course_sources(struct loader *L, void *o) { load_seq(L, "sources", source_item, o); }
 static void course_lessons(struct loader *L, void *o) { counted(L, "lessons", 1, 1000000, lesson_item, o); }
@@ -277,6 +278,7 @@ static void course_lessons(struct loader *L, void *o) { counted(L, "lessons", 1,
 static const struct field course_fields[] = {
 	{ "format", false, course_format },
 	{ "id", true, course_id },
+	{ "order", false, course_order },
 	{ "title", true, course_title },
 	{ "summary", false, course_summary },
 	{ "version", true, course_version },
@@ -288,6 +290,7 @@ struct course *load_course(struct loader *L)
 {
 	struct course *c = xcalloc(1, sizeof *c);
 	c->at = load_here(L);
+	c->order = COURSE_NO_ORDER;
 	load_map(L, course_fields, N(course_fields), c, "the course");
 	if (!c->summary)
 		c->summary = xstrdup("");

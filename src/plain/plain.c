@@ -319,12 +319,12 @@ static bool list_courses(struct plain *p)
 {
 	const struct catalog *cat = &p->s->cat;
 	struct flow_place pl;
+	char *bad = flow_bad_files_text(p->s);
 	if (cat->n == 0) {
 		io_put(&p->io, 0, "No courses were found. See 'rollwise --help'.");
-		char *n = text_count(p->s->bad_files, "course file", "course files");
-		if (p->s->bad_files)
-			io_say(&p->io, 0, "%s could not be read: run 'rollwise check'.", n);
-		free(n);
+		if (bad)
+			io_put(&p->io, 0, bad);
+		free(bad);
 		return false;
 	}
 	io_blank(&p->io);
@@ -341,6 +341,9 @@ static bool list_courses(struct plain *p)
 	s = flow_menu_summary(p->s);
 	io_put(&p->io, 0, s);
 	free(s);
+	if (bad)
+		io_put(&p->io, 0, bad);
+	free(bad);
 	return true;
 }
 

@@ -92,18 +92,11 @@ static void build(struct menu *m, int w)
 	}
 }
 
-static void draw_empty(const struct menu *m, int w)
+static void draw_empty(int w)
 {
 	tui_put(2, 1, "No courses were found.", w, A_BOLD);
 	tui_put(4, 1, "Put course files in ~/.local/share/rollwise/lessons", w, 0);
 	tui_put(5, 1, "or start rollwise with --lessons DIR.", w, 0);
-	if (m->s->bad_files) {
-		char *n = text_count(m->s->bad_files, "course file", "course files");
-		char *msg = xasprintf("%s could not be read: run 'rollwise check'.", n);
-		tui_put(7, 1, msg, w, 0);
-		free(msg);
-		free(n);
-	}
 }
 
 static void menu_draw(struct tui *t, void *d)
@@ -112,13 +105,21 @@ static void menu_draw(struct tui *t, void *d)
 	int w = tui_width(t);
 	tui_title(t, "rollwise: courses", NULL);
 	if (ncourses(m) == 0) {
-		draw_empty(m, w);
+		draw_empty(w);
+		char *bad = flow_bad_files_text(m->s);
+		if (bad)
+			tui_put(7, 1, bad, w, 0);
+		free(bad);
 		return;
 	}
 	char *sum = flow_menu_summary(m->s);
 	tui_put(1, 1, sum, w, A_DIM);
 	free(sum);
 	build(m, w);
+	char *bad = flow_bad_files_text(m->s);
+	if (bad)	/* on the message line, until a message covers it */
+		tui_put(tui_rows(t) - 2, 1, bad, w, A_DIM);
+	free(bad);
 	m->sel = 0;
 	for (size_t i = 0; m->chosen && i < ncourses(m); i++)
 		if (m->s->cat.courses[i] == m->chosen)

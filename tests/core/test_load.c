@@ -180,6 +180,15 @@ CASE(crlf_bom, "\xef\xbb\xbfid: t\r\ntitle: T\r\nversion: 1\r\n"
      "lessons:\r\n  - id: l\r\n    title: L\r\n    pages: [ { title: P, text: x } ]\r\n"
      "    quiz:\r\n      questions:\r\n        - id: q\r\n          kind: single\r\n          prompt: P\r\n          explanation: E\r\n"
      "          choices: [ { text: A, correct: true }, { text: B, feedback: F } ]\r\n", 0, 0, NULL, false)
+CASE(order_ok, "id: t\norder: 0\ntitle: T\nversion: 1\n" LESSON, 0, 0, NULL, false)
+CASE(order_word, HEAD "order: first\n" LESSON, 4, 8, "'order' must be a whole number, not 'first'", false)
+CASE(order_fraction, HEAD "order: 1.5\n" LESSON, 4, 8, "'order' must be a whole number, not '1.5'", false)
+CASE(order_list, HEAD "order: [1]\n" LESSON, 4, 8, "'order' must be a whole number, not a list", false)
+CASE(order_high, HEAD "order: 10000\n" LESSON, 4, 8, "'order' must be from 0 to 9999, not 10000", false)
+CASE(order_negative, HEAD "order: -1\n" LESSON, 4, 8, "'order' must be from 0 to 9999, not -1", false)
+CASE(order_huge, HEAD "order: 99999999999999999999\n" LESSON, 4, 8, "'order' must be from 0 to 9999, not 99999999999999999999", false)
+CASE(order_twice, HEAD "order: 1\norder: 2\n" LESSON, 5, 1, "'order' is given twice in the course (first at line 4)", false)
+CASE(order_typo, HEAD "ordre: 1\n" LESSON, 4, 1, "unknown key 'ordre' in the course; did you mean 'order'?", false)
 CASE(crlf_error_position, "\xef\xbb\xbfid: t\r\ntitle: T\r\nversion: x\r\n" LESSON, 3, 10, "'version' must be a whole number", false)
 
 #define T(name) { #name, run_case, NULL, NULL, (void *)(uintptr_t)&name }
@@ -238,6 +247,7 @@ static void model_filled(void **state)
 	assert_non_null(c);
 	assert_string_equal(c->id, "t");
 	assert_string_equal(c->summary, "S");
+	assert_int_equal(c->order, COURSE_NO_ORDER);
 	assert_int_equal(c->nsources, 1);
 	assert_string_equal(c->sources[0].cite, "C");
 	const struct lesson *l = course_lesson(c, "l");
@@ -297,6 +307,18 @@ static void source_kinds(void **state)
 		course_free(c);
 		diag_free(&d);
 	}
+}
+
+static void order_stored(void **state)
+{
+	(void)state;
+	const char *y = "id: t\norder: 9999\ntitle: T\nversion: 1\n" LESSON;
+	struct diags d = { 0 };
+	struct course *c = course_load_mem("t.yaml", y, strlen(y), &d);
+	assert_non_null(c);
+	assert_int_equal(c->order, 9999);
+	course_free(c);
+	diag_free(&d);
 }
 
 static void true_false_ordered(void **state)
@@ -359,12 +381,15 @@ int main(void)
 		T(warn_explanation), T(warn_feedback), T(warn_long_page),
 		T(warn_no_review), T(review_given), T(source_kind_bad), T(source_kind_type),
 		T(crlf_bom),
-		T(crlf_error_position),
+		T(crlf_error_position), T(order_ok), T(order_word), T(order_fraction),
+		T(order_list), T(order_high), T(order_negative), T(order_huge),
+		T(order_twice), T(order_typo),
 		cmocka_unit_test(too_big),
 		cmocka_unit_test(all_errors_reported),
 		cmocka_unit_test(error_cap),
 		cmocka_unit_test(model_filled),
 		cmocka_unit_test(source_kinds),
+		cmocka_unit_test(order_stored),
 		cmocka_unit_test(true_false_ordered),
 		cmocka_unit_test(long_values_cut),
 		cmocka_unit_test(file_errors),

@@ -77,7 +77,8 @@ check "a symlink loop is an error" grep -q "loop1.yaml: error: cannot open: Too 
 
 # Usage errors exit 2; help and version exit 0.
 "$R" --bogus 2>/dev/null; check "unknown option: exit 2" [ $? -eq 2 ]
-"$R" list extra 2>/dev/null; check "extra argument: exit 2" [ $? -eq 2 ]
+"$R" list one extra 2>/dev/null; check "extra argument: exit 2" [ $? -eq 2 ]
+"$R" progress extra 2>/dev/null; check "argument to progress: exit 2" [ $? -eq 2 ]
 "$R" progress --format xml 2>/dev/null; check "bad --format: exit 2" [ $? -eq 2 ]
 "$R" --help >"$T/out"; check "--help exits 0" [ $? -eq 0 ]
 check "--help names every command" sh -c "grep -q 'check \[PATH\]' '$T/out' && grep -q '  list ' '$T/out' && grep -q '  progress ' '$T/out' && grep -q '  review ' '$T/out'"
@@ -92,7 +93,31 @@ done
 for var in ROLLWISE_LESSONS XDG_DATA_HOME XDG_DATA_DIRS XDG_STATE_HOME NO_COLOR; do
 	check "man page documents $var" grep -q "$var" "$man"
 done
+# Every command --help lists has its usage line, a man page entry and a README line.
+readme=$ROLLWISE_TESTS/../README.md
+sed -n '/^Commands:/,/^$/p' "$T/out" | awk -F '   *' '/^  [a-z]/{print $2}' >"$T/cmds"
+check "--help lists commands" [ "$(awk '{print $1}' "$T/cmds" | tr '\n' ' ')" = "check list progress review " ]
+sed 's/\\f[BIR]//g' "$man" >"$T/man.txt"
+while read -r c args; do
+	check "--help has a usage line for $c" grep -qF "rollwise $c [OPTION]...${args:+ $args}" "$T/out"
+	check "man page documents $c${args:+ $args}" grep -qxF ".B $c${args:+ $args}" "$T/man.txt"
+	check "README documents $c${args:+ $args}" grep -qF "    rollwise $c${args:+ $args} " "$readme"
+done <"$T/cmds"
 
 # list shows the courses with counts.
 "$R" list --lessons "$T/first" >"$T/out"
 check "list shows id, counts and title" grep -q "^sun-care  *1 lesson,  *3 questions  *Sun care after rolling" "$T/out"
+
+# list shows the bundled courses in the order their authors set, as the menus do.
+"$R" list --lessons "$ROLLWISE_TESTS/../lessons" >"$T/out" 2>"$T/err"
+check "list: exit 0 on the bundled courses" [ $? -eq 0 ]
+awk '{print $1}' "$T/out" >"$T/ids"
+printf '%s\n' basics who-should-not-roll home-roller-safety professional-vs-home aftercare >"$T/want"
+check "list: bundled courses in their set order" cmp -s "$T/want" "$T/ids"
+# A course of your own without an order comes after them; one with order 15 between.
+mkdir -p "$T/own"
+sed 's/^order: 60$/order: 15/' "$T/example.yaml" >"$T/own/sun.yaml"
+sed -e '/^order:/d' -e 's/^id: sun-care$/id: zz-no-order/' "$T/example.yaml" >"$T/own/plain.yaml"
+"$R" list --lessons "$T/own" --lessons "$ROLLWISE_TESTS/../lessons" | awk '{print $1}' >"$T/ids"
+printf '%s\n' basics sun-care who-should-not-roll home-roller-safety professional-vs-home aftercare zz-no-order >"$T/want"
+check "list: order 15 goes second, no order goes last" cmp -s "$T/want" "$T/ids"

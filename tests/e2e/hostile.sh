@@ -326,7 +326,8 @@ check "tui: no bell written" sh -c "! LC_ALL=C grep -q \"\$(printf '\007')\" '$T
 
 # A valid course with harmless UTF-8 shows it as is, and still no OSC.
 title='Caf\303\251 na\303\257ve \346\227\245\346\234\254 \360\237\230\200 \317\200\302\262'
-course title "\"$(printf "$title")\"" >good/good.yaml
+# order 1: first on the menu, on screen whatever else is installed.
+course title "\"$(printf "$title")\"" | sed 's/^version: 1$/version: 1\norder: 1/' >good/good.yaml
 run_tui "$T/good"
 check "tui with a UTF-8 title: exits 0 (got $st)" [ $st -eq 0 ]
 check "tui: harmless UTF-8 title drawn byte for byte" grep -qF "$(printf "$title")" "$T/tty"

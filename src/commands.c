@@ -1,0 +1,219 @@
+/* commands.c - the command table and the commands that only print. */
+#include "commands.h"
+#include "cli.h"
+#include "core/catalog.h"
+#include "core/export.h"
+#include "core/session.h"
+#include "core/xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmd_check(const struct options *o)
+{
+	struct diags d = { 0 };
+	struct catalog cat;
+	size_t nfiles;
+	if (o->nargs > 0) {
+		catalog_load_paths(&cat, o->args, o->nargs, &d);
+	} else {
+		struct search_path sp;
+		search_path_init(&sp, o->lessons, o->nlessons);
+		catalog_load(&cat, &sp, &d);
+		search_path_free(&sp);
+	}
+	nfiles = cat.n;
+	diag_print(&d, stderr);
+	size_t nq = 0;
+	for (size_t i = 0; i < cat.n; i++)
+		nq += course_questions(cat.courses[i]);
+	fprintf(stderr, "%zu course%s, %zu question%s: %zu error%s, %zu warning%s\n",
+		nfiles, nfiles == 1 ? "" : "s", nq, nq == 1 ? "" : "s",
+		d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+	int status = d.errors ? 1 : 0;
+	if (nfiles == 0 && d.errors == 0) {
+		fputs("rollwise: no course files found\n", stderr);
+		status = 1;
+	}
+	diag_free(&d);
+	catalog_free(&cat);
+	return status;
+}
+
+/* The word for n things; one place to hand counts to ngettext later. */
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Writes id padded to width columns (ids are ASCII, one column a byte). */
+static void put_id(const char *id, int width)
+{
+	diag_put_safe(stdout, id);
+	printf("%*s", width - (int)strlen(id), "");
+}
+
+static void list_courses(const struct catalog *cat)
+{
+	int w = 0;
+	for (size_t i = 0; i < cat->n; i++)
+		if ((int)strlen(cat->courses[i]->id) > w)
+			w = (int)strlen(cat->courses[i]->id);
+	for (size_t i = 0; i < cat->n; i++) {
+		const struct course *c = cat->courses[i];
+		size_t nq = course_questions(c);
+		put_id(c->id, w);
+		printf(" %2zu %-8s %3zu %-9s  ", c->nlessons,
+		       plural(c->nlessons, "lesson,", "lessons,"), nq,
+		       plural(nq, "question", "questions"));
+		diag_put_safe(stdout, c->title);
+		putchar('\n');
+	}
+}
+
+static void list_lessons(const struct course *c)
+{
+	int w = 0;
+	for (size_t i = 0; i < c->nlessons; i++)
+		if ((int)strlen(c->lessons[i].id) > w)
+			w = (int)strlen(c->lessons[i].id);
+	for (size_t i = 0; i < c->nlessons; i++) {
+		const struct lesson *l = &c->lessons[i];
+		size_t nq = l->quiz.nquestions;
+		put_id(l->id, w);
+		printf(" %2zu %-6s %3zu %-9s  ", l->npages, plural(l->npages, "page,", "pages,"),
+		       nq, plural(nq, "question", "questions"));
+		diag_put_safe(stdout, l->title);
+		putchar('\n');
+	}
+}
+
+/* rollwise list [COURSE]: the courses, or the lessons of one. */
+static int cmd_list(const struct options *o)
+{
+	struct diags d = { 0 };
+	struct catalog cat;
+	struct search_path sp;
+	search_path_init(&sp, o->lessons, o->nlessons);
+	catalog_load(&cat, &sp, &d);
+	search_path_free(&sp);
+	int status = 0;
+	const struct course *c = o->nargs > 0 ? catalog_find(&cat, o->args[0]) : NULL;
+	if (o->nargs == 0)
+		list_courses(&cat);
+	else if (c)
+		list_lessons(c);
+	else
+		status = cmd_not_found(&cat, o->args[0], NULL);
+	if (d.errors)
+		cli_error("%zu %s in course files; run 'rollwise check'", d.errors,
+			  plural(d.errors, "error", "errors"));
+	if (cat.n == 0 && o->nargs == 0) {
+		cli_error("no courses found; see 'rollwise --help'");
+		status = 1;
+	}
+	diag_free(&d);
+	catalog_free(&cat);
+	return status;
+}
+
+/* Up to ID_NAMES ids are named in a message; past that, a command lists them. */
+#define ID_NAMES 10
+
+/* " (lessons: a, b)" for the n ids (ids holds the first ID_NAMES), or ""
+ * when there are too many to name; caller frees. */
+static char *id_names(const char *const *ids, size_t n, const char *one,
+		      const char *many)
+{
+	if (n == 0 || n > ID_NAMES)
+		return xstrdup("");
+	char *s = xasprintf(" (%s: %s", plural(n, one, many), ids[0]);
+	for (size_t i = 1; i < n; i++) {
+		char *t = xasprintf("%s, %s", s, ids[i]);
+		free(s);
+		s = t;
+	}
+	char *t = xasprintf("%s)", s);
+	free(s);
+	return t;
+}
+
+int cmd_not_found(const struct catalog *cat, const char *course, const char *lesson)
+{
+	const struct course *c = catalog_find(cat, course);
+	const char *ids[ID_NAMES];
+	char *names = NULL;
+	if (!c && cat->n == 0) {
+		cli_error("no course '%s': no courses were found; see 'rollwise --help'", course);
+	} else if (!c) {
+		for (size_t i = 0; i < cat->n && i < ID_NAMES; i++)
+			ids[i] = cat->courses[i]->id;
+		names = id_names(ids, cat->n, "course", "courses");
+		cli_error("no course '%s'; see 'rollwise list'%s", course, names);
+	} else if (lesson && !course_lesson(c, lesson)) {
+		for (size_t i = 0; i < c->nlessons && i < ID_NAMES; i++)
+			ids[i] = c->lessons[i].id;
+		names = id_names(ids, c->nlessons, "lesson", "lessons");
+		cli_error("course '%s' has no lesson '%s'; see 'rollwise list %s'%s",
+			  course, lesson, course, names);
+	}
+	free(names);
+	return 1;
+}
+
+static int cmd_progress(const struct options *o)
+{
+	enum export_format fmt = EXPORT_TEXT;
+	if (o->format)
+		(void)export_format_parse(o->format, &fmt); /* cli_parse checked it */
+	struct session s;
+	session_open(&s, o->lessons, o->nlessons);
+	char *w = session_take_warning(&s);
+	if (w) {
+		cli_error("%s", w);
+		free(w);
+	}
+	char *err = NULL;
+	int status = 0;
+	if (export_write(stdout, fmt, s.prog, &s.cat, &err) != 0 || fflush(stdout) != 0) {
+		cli_error("cannot write the results: %s", err ? err : "write error");
+		status = 1;
+	}
+	free(err);
+	session_close(&s);
+	return status;
+}
+
+const struct cmd_entry cmd_table[] = {
+	{ NULL, "[COURSE [LESSON]]",
+	  "With no command, opens the course menu, or COURSE (and LESSON) directly.",
+	  2, 0, tutor },
+	{ "check", "[PATH]...",
+	  "check course files or folders (default: the lesson\n"
+	  "search path); print file:line:col: error: ...",
+	  SIZE_MAX, 0, cmd_check },
+	{ "list", "[COURSE]",
+	  "list the courses with their lesson and question counts,\n"
+	  "or COURSE's lessons with their ids and counts",
+	  1, 0, cmd_list },
+	{ "progress", "",
+	  "print your results, one row per lesson",
+	  0, CMD_FORMAT, cmd_progress },
+	{ "review", "",
+	  "ask the questions due for review",
+	  0, CMD_REVIEW, tutor },
+};
+
+const size_t cmd_count = sizeof cmd_table / sizeof *cmd_table;
+
+const struct cmd_entry *cmd_find(const char *name)
+{
+	for (size_t i = 0; i < cmd_count; i++) {
+		const char *n = cmd_table[i].name;
+		if (n == name || (n && name && !strcmp(n, name)))
+			return &cmd_table[i];
+	}
+	return NULL;
+}
