@@ -8,6 +8,8 @@
 
 #include "stop.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,14 +81,44 @@ int tutor(const struct options *o)
 	return status;
 }
 
+/* Standard descriptors closed by whoever started us are opened on
+ * /dev/null, so that no file opened later (the progress lock) takes their
+ * place and receives our output. */
+static void std_fds_open(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n >= 0 && n != fd) {	/* cannot happen: the lowest is free */
+			dup2(n, fd);
+			close(n);
+		}
+	}
+}
+
+/* Output that could not be written is an error, as in coreutils: a full
+ * disk must not look like success. A closed pipe (head) is not reported. */
+static int stdout_close(int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
+		return status;
+	if (errno != EPIPE)
+		fprintf(stderr, "rollwise: write error: %s\n",
+			errno ? strerror(errno) : "the output could not be written");
+	return status ? status : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
+	std_fds_open();
 	setlocale(LC_ALL, "");
 	stop_catch();
 	int status = cli_parse(argc, argv, &o);
 	if (status < 0)
 		status = cli_run(&o);
 	cli_free(&o);
-	return status;
+	return stdout_close(status);
 }

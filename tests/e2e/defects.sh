@@ -1,0 +1,41 @@
+# defects.sh - regressions from hostile testing: closed standard descriptors,
+# write errors, and terminal sizes from the environment.
+. "$ROLLWISE_TESTS/lib.sh"
+R="$ROLLWISE_BIN --lessons $ROLLWISE_TESTS/fixtures/good"
+lock=$XDG_STATE_HOME/rollwise/progress.lock
+
+# Closed stdin and stdout: nothing the program prints lands in a file it
+# opens later (the progress lock took descriptor 1 before).
+sh -c "exec <&- >&-; $R --plain" 2>"$T/err"
+st=$?
+check "closed stdin and stdout: exits 0 (got $st)" [ $st -eq 0 ]
+check "closed stdin and stdout: the lock file stays empty" [ ! -s "$lock" ]
+sh -c "exec 2>&-; $R --plain nosuch </dev/null >/dev/null"
+check "closed stderr: still exits 1 for an unknown course" [ $? -eq 1 ]
+
+# Write errors are errors (stdout on a full device), as in coreutils.
+if [ -w /dev/full ]; then
+	for cmd in "list" "--help" "--version" "review" "--plain"; do
+		printf 'q\n' | $R $cmd >/dev/full 2>"$T/err"
+		st=$?
+		check "$cmd >/dev/full: exit 1 (got $st)" [ $st -eq 1 ]
+		check "$cmd >/dev/full: says so" grep -q "^rollwise: write error" "$T/err"
+	done
+else
+	skip "write errors" "no writable /dev/full here"
+fi
+# A reader that stops early (head) is not an error to report.
+$R list 2>"$T/err" | head -c 1 >/dev/null
+check "list | head: nothing said on stderr" [ ! -s "$T/err" ]
+
+# LINES and COLUMNS in the environment do not set the screen size: the
+# terminal does (this allocated gigabytes and fell back to plain mode).
+export LANG=C.UTF-8
+tstart 80x24 "LINES=30000 COLUMNS=30000 $R"
+check "LINES=COLUMNS=30000: the tutor draws at the terminal's size" waitfor "Enter: open"
+check "LINES=COLUMNS=30000: the key bar is on the terminal's last line" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: open'"
+pid=$(tpid)
+rss=$(awk '/^VmRSS/ { print $2 }' /proc/$pid/status 2>/dev/null)
+check "LINES=COLUMNS=30000: memory stays small (${rss:-?} KiB)" [ "${rss:-999999}" -lt 65536 ]
+tstart 80x24 "LINES=100000 COLUMNS=100000 $R"
+check "LINES=COLUMNS=100000: no fallback to plain mode" waitfor "rollwise: courses"
