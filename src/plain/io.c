@@ -28,10 +28,13 @@ void io_put(struct io *o, int indent, const char *s)
 
 void io_put2(struct io *o, int first, int indent, const char *s)
 {
+	/* Notes can carry paths from the environment: the one sanitizer. */
+	char *safe = text_sanitize(s);
 	struct text t = { 0 };
-	text_wrap(&t, s, wrap_width(o), first, indent);
+	text_wrap(&t, safe, wrap_width(o), first, indent);
 	put_text(o, &t, "\n");
 	text_free(&t);
+	free(safe);
 }
 
 void io_say(struct io *o, int indent, const char *fmt, ...)

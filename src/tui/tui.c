@@ -98,7 +98,9 @@ void tui_put(int y, int x, const char *s, int w, int attr)
 {
 	if (w <= 0)
 		return;
-	char *f = text_ellipsize(s, w);
+	char *safe = text_sanitize(s);	/* messages can carry paths */
+	char *f = text_ellipsize(safe, w);
+	free(safe);
 	attron(attr);
 	mvaddstr(y, x, f);
 	attroff(attr);

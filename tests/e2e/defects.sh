@@ -39,3 +39,14 @@ rss=$(awk '/^VmRSS/ { print $2 }' /proc/$pid/status 2>/dev/null)
 check "LINES=COLUMNS=30000: memory stays small (${rss:-?} KiB)" [ "${rss:-999999}" -lt 65536 ]
 tstart 80x24 "LINES=100000 COLUMNS=100000 $R"
 check "LINES=COLUMNS=100000: no fallback to plain mode" waitfor "rollwise: courses"
+
+# A path from the environment with an escape in it reaches the learner only
+# through the sanitizer, in plain mode and on the curses screen.
+bad="$T/$(printf 'f\033]0;PWNED\007x')"
+: >"$bad"	# a file where the state folder should go: progress cannot be kept
+printf 'q\n' | XDG_STATE_HOME="$bad" $R --plain >"$T/out" 2>&1
+check "plain: the note about the path is shown" grep -q "Progress will not be saved" "$T/out"
+check "plain: no escape from the path reaches the output" sh -c "! grep -q \"\$(printf '\033')\" '$T/out'"
+tstart 80x24 "XDG_STATE_HOME='$bad' $R"
+check "tui: the note about the path is shown" waitfor "Progress will not be saved"
+check "tui: the escape is not drawn as a control" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 'PWNED.*\^G'"
