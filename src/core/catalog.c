@@ -27,12 +27,15 @@ static void add_dir(struct search_path *sp, char *dir)
 }
 
 /* Adds each entry of a colon-separated list, with suffix appended. */
-static void add_list(struct search_path *sp, const char *list, const char *suffix)
+/* Adds each folder of a colon-separated list with suffix; relative ones
+ * only when relative is set (the XDG lists ignore them, as the spec says). */
+static void add_list(struct search_path *sp, const char *list, const char *suffix,
+		     bool relative)
 {
 	const char *p = list;
 	while (*p) {
 		size_t n = strcspn(p, ":");
-		if (n > 0 && p[0] == '/')
+		if (n > 0 && (p[0] == '/' || relative))
 			add_dir(sp, xasprintf("%.*s%s", (int)n, p, suffix));
 		p += n + (p[n] == ':');
 	}
@@ -64,7 +67,7 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 		add_dir(sp, xstrdup(extra[i]));
 	const char *env = getenv("ROLLWISE_LESSONS");
 	if (env)
-		add_list(sp, env, "");
+		add_list(sp, env, "", true);	/* relative from here, as --lessons */
 	const char *home = getenv("HOME");
 	const char *xdh = getenv("XDG_DATA_HOME");
 	if (xdh && xdh[0] == '/')
@@ -72,7 +75,8 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 	else if (home && home[0] == '/')
 		add_dir(sp, xasprintf("%s/.local/share/rollwise/lessons", home));
 	const char *xdd = getenv("XDG_DATA_DIRS");
-	add_list(sp, xdd && *xdd ? xdd : "/usr/local/share:/usr/share", "/rollwise/lessons");
+	add_list(sp, xdd && *xdd ? xdd : "/usr/local/share:/usr/share", "/rollwise/lessons",
+		 false);
 	add_dir(sp, xstrdup(ROLLWISE_DATADIR));
 #ifdef ROLLWISE_SRCDIR
 	if (in_build_tree())

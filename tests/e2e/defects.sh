@@ -50,3 +50,7 @@ check "plain: no escape from the path reaches the output" sh -c "! grep -q \"\$(
 tstart 80x24 "XDG_STATE_HOME='$bad' $R"
 check "tui: the note about the path is shown" waitfor "Progress will not be saved"
 check "tui: the escape is not drawn as a control" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 'PWNED.*\^G'"
+
+# A relative folder in ROLLWISE_LESSONS is used, as --lessons uses one.
+(cd "$ROLLWISE_TESTS/fixtures" && ROLLWISE_LESSONS=good "$ROLLWISE_BIN" list) >"$T/out" 2>&1
+check "ROLLWISE_LESSONS=good (relative): its course is listed" grep -q "^testcourse " "$T/out"
