@@ -311,9 +311,11 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	const struct lesson *l = c && lesson_id ? course_lesson(c, lesson_id) : NULL;
 	if ((course_id && !c) || (lesson_id && !l))
 		return 1;
-	/* The size comes from the terminal itself, not from LINES and COLUMNS
-	 * in the environment, which anyone can set to 30000. */
-	use_env(FALSE);
+	/* The size comes from the terminal itself (TIOCGWINSZ), not from
+	 * LINES and COLUMNS in the environment, which anyone can set to 30000
+	 * (use_env(FALSE) would take terminfo's 80x24 instead: not that). */
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		return -1;
