@@ -295,7 +295,8 @@ run_tui() {
 	sp=$!
 	exec 3>"$T/in"
 	ttywait "Enter: continue" && printf '\r' >&3
-	ttywait "Enter: open" && printf q >&3
+	# (the menu line: the key bar may be written only where it changed)
+	ttywait "rollwise: courses" && printf q >&3
 	wait "$sp"
 	st=$?
 	exec 3>&-

@@ -133,7 +133,7 @@ check "40x10: at its end the bar says continue" waitfor "Enter: continue"
 keys Enter
 check "40x10: Enter at its end continues" waitfor "1. Test course"
 check "40x10: the notice is recorded once read" grep -q "notice-seen: true" "$state"
-check "40x10: more below is marked" sh -c "tmux -S '$SOCK' capture-pane -p -t t | grep -q '↓'"
+check "40x10: more below is marked" waitfor "↓"
 keys Enter Enter
 waitfor "Introduction page" >/dev/null
 keys n
