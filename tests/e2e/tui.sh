@@ -133,11 +133,11 @@ check "40x10: at its end the bar says continue" waitfor "Enter: continue"
 keys Enter
 check "40x10: Enter at its end continues" waitfor "1. Test course"
 check "40x10: the notice is recorded once read" grep -q "notice-seen: true" "$state"
-check "40x10: more below is marked" waitfor "↓"
 keys Enter Enter
 waitfor "Introduction page" >/dev/null
 keys n
 check "40x10: page 2 with its percentage" waitfor "page 2 of 2,"
+check "40x10: more below is marked" waitfor "↓"
 check "40x10: a long title is cut at a word, with an ellipsis" sh -c "tmux -S '$SOCK' capture-pane -p -t t | head -1 | grep -qE '^ Test course( /)?\.\.\. '"
 p1=$(screen | head -1)
 keys Enter
