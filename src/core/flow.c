@@ -81,6 +81,17 @@ char *flow_bad_files_text(const struct session *s)
 	return out;
 }
 
+const char *flow_no_page_text(void)
+{
+	return "This question names no page to re-read.";
+}
+
+const char *flow_no_courses_text(void)
+{
+	return "No courses were found. Put course files in "
+	       "~/.local/share/rollwise/lessons, or start rollwise with --lessons DIR.";
+}
+
 size_t flow_due_count(const struct session *s)
 {
 	struct due_item *due = NULL;
@@ -365,7 +376,7 @@ char *flow_reread_text(const struct flow_verdict *v)
 	if (v->right)
 		return NULL;
 	if (!v->page)
-		return xstrdup("This question names no page to re-read.");
+		return xstrdup(flow_no_page_text());
 	return xasprintf(v->critical ? "This is a safety point. Re-read the page \"%s\" (page %zu)."
 				     : "Re-read the page \"%s\" (page %zu).",
 			 v->page->title, v->page_index + 1);

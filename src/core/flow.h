@@ -111,6 +111,10 @@ char *flow_menu_summary(const struct session *s);
 /* "2 course files could not be read: run 'rollwise check'.", or NULL when
  * every course file loaded; caller frees. */
 char *flow_bad_files_text(const struct session *s);
+/* The sentence for a question that names no page to re-read. */
+const char *flow_no_page_text(void);
+/* What to do when no course was found. */
+const char *flow_no_courses_text(void);
 /* Number of questions due for review now. */
 size_t flow_due_count(const struct session *s);
 /* The sentence for an empty review. */

@@ -206,7 +206,7 @@ static int after_quiz(struct plain *p, const struct flow_summary *sum)
 			show_page(p, sum->missed[i].course, sum->missed[i].lesson,
 				  sum->missed[i].page_index);
 		else if (a == NUMBER)
-			io_put(&p->io, 0, "This question names no page to re-read.");
+			io_put(&p->io, 0, flow_no_page_text());
 		else
 			return a;
 	}
@@ -321,7 +321,7 @@ static bool list_courses(struct plain *p)
 	struct flow_place pl;
 	char *bad = flow_bad_files_text(p->s);
 	if (cat->n == 0) {
-		io_put(&p->io, 0, "No courses were found. See 'rollwise --help'.");
+		io_put(&p->io, 0, flow_no_courses_text());
 		if (bad)
 			io_put(&p->io, 0, bad);
 		free(bad);

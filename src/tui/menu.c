@@ -92,11 +92,17 @@ static void build(struct menu *m, int w)
 	}
 }
 
-static void draw_empty(int w)
+static void draw_empty(struct tui *t, struct menu *m, int w)
 {
-	tui_put(2, 1, "No courses were found.", w, A_BOLD);
-	tui_put(4, 1, "Put course files in ~/.local/share/rollwise/lessons", w, 0);
-	tui_put(5, 1, "or start rollwise with --lessons DIR.", w, 0);
+	view_begin(&m->v, w);
+	view_add(&m->v, flow_no_courses_text(), A_BOLD, -1, 0, 0);
+	char *bad = flow_bad_files_text(m->s);
+	if (bad) {
+		view_blank(&m->v);
+		view_add(&m->v, bad, 0, -1, 0, 0);
+	}
+	free(bad);
+	view_draw(&m->v, t, 2, 1, tui_rows(t) - 4);
 }
 
 static void menu_draw(struct tui *t, void *d)
@@ -105,11 +111,7 @@ static void menu_draw(struct tui *t, void *d)
 	int w = tui_width(t);
 	tui_title(t, "rollwise: courses", NULL);
 	if (ncourses(m) == 0) {
-		draw_empty(w);
-		char *bad = flow_bad_files_text(m->s);
-		if (bad)
-			tui_put(7, 1, bad, w, 0);
-		free(bad);
+		draw_empty(t, m, w);
 		return;
 	}
 	char *sum = flow_menu_summary(m->s);

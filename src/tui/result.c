@@ -85,7 +85,7 @@ static void enter(struct tui *t, struct result *r)
 		if (m->page)
 			reader_open(t, m->course, m->lesson, m->page_index, true);
 		else
-			tui_say(t, "This question names no page to re-read.");
+			tui_say(t, flow_no_page_text());
 	} else if (next_lesson(r)) {
 		go_next(t, r);
 	} else {
