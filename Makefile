@@ -92,7 +92,7 @@ $(B)/tests/%: tests/core/%.c $(CORE_OBJ) | deps-test
 
 $(B)/tools/%: tests/tools/%.c $(CORE_OBJ) | deps
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lutil
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lutil
 
 run: $(PROG)
 	./$(PROG)
@@ -156,7 +156,7 @@ FUZZ_SECONDS ?= 1260
 FZ           := build/fuzz
 FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                 -fsanitize=address,undefined -fno-sanitize-recover=all \
-                $(WARN) -Isrc $(shell pkg-config --cflags yaml-0.1 2>/dev/null) \
+                $(WARN) -Isrc -Itests $(shell pkg-config --cflags yaml-0.1 2>/dev/null) \
                 -DROLLWISE_VERSION='"$(VERSION)"' \
                 -DROLLWISE_DATADIR='"$(DATADIR)/rollwise/lessons"' \
                 -DROLLWISE_SRCDIR='"$(CURDIR)"'

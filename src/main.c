@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "core/flow.h"
 #include "core/session.h"
+#include "core/store.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
 
@@ -73,9 +74,14 @@ int tutor(const struct options *o)
 	}
 	if (status == 1 && course)
 		cmd_not_found(&s.cat, course, lesson);
+	bool saved = session_all_saved(&s);
+	char *w = stop_signal() ? session_take_warning(&s) : NULL;
 	session_close(&s);
 	if (stop_signal()) {
-		fputs("Stopped. Your progress is saved.\n", stderr);
+		if (w)
+			cli_error("%s", w);
+		free(w);
+		fprintf(stderr, "%s\n", flow_stopped_text(saved));
 		return 128 + stop_signal();
 	}
 	return status;
@@ -110,12 +116,30 @@ static int stdout_close(int status)
 	return status ? status : 1;
 }
 
+/* Before a front end is up (loading): a wait for the lock is said on stderr. */
+static void waiting(long pid)
+{
+	if (pid < 0)
+		return;
+	char *w = flow_waiting_text(pid);
+	fprintf(stderr, "%s\n", w);
+	free(w);
+}
+
+/* A stop signal ends a wait for the progress lock. */
+static bool stop_requested(void)
+{
+	return stop_signal() != 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	std_fds_open();
 	setlocale(LC_ALL, "");
 	stop_catch();
+	store_interrupted = stop_requested;
+	store_waiting = waiting;
 	int status = cli_parse(argc, argv, &o);
 	if (status < 0)
 		status = cli_run(&o);

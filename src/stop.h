@@ -11,5 +11,13 @@ void stop_catch(void);
 int stop_signal(void);
 /* Ignores further stop signals while shutting down. */
 void stop_hold(void);
+/* A descriptor that becomes readable when a stop signal arrives (for
+ * poll), or -1. */
+int stop_fd(void);
+/* The file to fsync before the process is suspended (Ctrl-Z), or -1. */
+void stop_sync_fd(int fd);
+/* Takes over SIGTSTP, chaining to the handler in place (curses' own, once
+ * the screen is set up) or to the default stop. */
+void stop_chain_suspend(void);
 
 #endif

@@ -22,6 +22,7 @@ struct flow {
 	struct flow_item *items;
 	size_t n, cur;
 	bool done;
+	uint64_t run;		/* the quiz run's id in the journal, 0 before its first answer */
 };
 
 static const char notice_text[] =
@@ -98,6 +99,20 @@ size_t flow_due_count(const struct session *s)
 	size_t n = session_due(s, &due);
 	free(due);
 	return n;
+}
+
+char *flow_waiting_text(long pid)
+{
+	return pid > 0 ? xasprintf("Waiting for another rollwise of yours (pid %ld) to finish "
+				   "saving... (Ctrl-C stops waiting)", pid)
+		       : xstrdup("Waiting for another rollwise of yours to finish saving... "
+				 "(Ctrl-C stops waiting)");
+}
+
+const char *flow_stopped_text(bool all_saved)
+{
+	return all_saved ? "Stopped. Your progress is saved."
+			 : "Stopped. Your last change was not saved.";
 }
 
 const char *flow_nothing_due_text(void)
@@ -285,7 +300,8 @@ int flow_answer(struct flow *f, unsigned slots)
 	it->picked = picked;
 	it->answered = true;
 	it->correct = quiz_is_correct(q, picked);
-	session_answer(f->s, it->course, it->lesson, q, it->correct);
+	session_answer(f->s, it->course, it->lesson, q, picked, it->correct,
+		       f->mode == FLOW_REVIEW ? NULL : &f->run);
 	return 0;
 }
 
@@ -394,7 +410,8 @@ static void record_attempt(struct flow *f)
 		right += f->items[i].correct;
 	const struct flow_item *it = &f->items[0];
 	int score = score_of(right, f->n);
-	session_attempt(f->s, it->course, it->lesson, score, score >= it->lesson->quiz.pass);
+	session_attempt(f->s, it->course, it->lesson, score, score >= it->lesson->quiz.pass,
+			f->run);
 }
 
 bool flow_next(struct flow *f)

@@ -119,6 +119,11 @@ const char *flow_no_courses_text(void);
 size_t flow_due_count(const struct session *s);
 /* The sentence for an empty review. */
 const char *flow_nothing_due_text(void);
+/* While a save waits for the lock another rollwise of the learner's holds
+ * (pid, or 0 when unknown); caller frees. */
+char *flow_waiting_text(long pid);
+/* Said when the program stops: whether everything is saved. */
+const char *flow_stopped_text(bool all_saved);
 /* "N lessons, M passed" for a course; caller frees. */
 char *flow_course_status(const struct session *s, const struct course *c);
 /* The lesson after l in c, or NULL when l is the last. */

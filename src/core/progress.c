@@ -81,11 +81,17 @@ static bool ids_ok(const char *course, const char *lesson, const char *question)
 	       (!question || progress_id_ok(question, strlen(question)));
 }
 
+time_t progress_clamp_time(time_t t)
+{
+	return t < STAMP_MIN ? STAMP_MIN : t > STAMP_MAX ? STAMP_MAX : t;
+}
+
 void progress_format_time(time_t t, char out[21])
 {
 	struct tm tm;
+	t = progress_clamp_time(t);
 	if (!gmtime_r(&t, &tm) || !strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm))
-		out[0] = '\0';
+		strcpy(out, "1970-01-01T00:00:00Z");	/* not reached: t is in range */
 }
 
 struct progress *progress_new(void)
@@ -121,6 +127,13 @@ void progress_free(struct progress *p)
 		lesson_clear(&p->lessons[i]);
 	for (size_t i = 0; i < p->nquestions; i++)
 		question_clear(&p->questions[i]);
+	for (size_t i = 0; i < p->ngone; i++) {
+		free(p->gone[i].course);
+		free(p->gone[i].lesson);
+		free(p->gone[i].question);
+	}
+	free(p->gone);
+	progress_saved(p, p->nunsaved);
 	free(p->lessons);
 	free(p->questions);
 	free(p->place.course);
@@ -169,6 +182,12 @@ static const struct lesson_progress *lesson_find(const struct progress *p,
 	bool found;
 	size_t i = lesson_index(p, course, lesson, &found);
 	return found ? &p->lessons[i] : NULL;
+}
+
+const struct lesson_progress *progress_lesson(const struct progress *p, const char *course,
+					      const char *lesson)
+{
+	return lesson_find(p, course, lesson);
 }
 
 static struct lesson_progress *lesson_get(struct progress *p, const char *course,
@@ -245,6 +264,8 @@ static int attempt_key_cmp(const void *va, const void *vb)
 		r = (int)a->passed - (int)b->passed;
 	if (r == 0)
 		r = strcmp(a->hash, b->hash);
+	if (r == 0)
+		r = cmp_num(a->run, b->run);
 	return r;
 }
 
@@ -278,8 +299,9 @@ static size_t records_unique(void *v, size_t n, size_t size,
 	return k;
 }
 
-/* The newest ATTEMPTS_KEEP, and the best, first passing and last passing
- * ones: merging capped copies then gives what merging everything would. */
+/* The newest ATTEMPTS_KEEP, and the first, best, first passing and last
+ * passing ones: merging capped copies then gives what merging everything
+ * would. */
 static size_t attempts_cap(struct attempt *v, size_t n)
 {
 	size_t best = 0, first = n, last = n, k = 0;
@@ -293,7 +315,7 @@ static size_t attempts_cap(struct attempt *v, size_t n)
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		if (i + ATTEMPTS_KEEP >= n || i == best || i == first || i == last)
+		if (i + ATTEMPTS_KEEP >= n || i == 0 || i == best || i == first || i == last)
 			v[k++] = v[i];
 	return k;
 }
@@ -317,19 +339,34 @@ static int answer_key_cmp(const void *va, const void *vb)
 		r = stamp_cmp(&a->st, &b->st);
 	if (r == 0)
 		r = (int)a->correct - (int)b->correct;
+	if (r == 0)
+		r = cmp_num(a->picked, b->picked);
+	if (r == 0)
+		r = a->version != b->version ? (a->version < b->version ? -1 : 1) : 0;
+	if (r == 0)
+		r = strcmp(a->hash, b->hash);
+	if (r == 0)
+		r = cmp_num(a->run, b->run);
 	return r;
 }
 
-static void answers_tidy(struct question_progress *qp)
+/* The answers given in the first attempt at the lesson: its session and run. */
+static bool first_run(const struct progress *p, const struct question_progress *qp,
+		      uint64_t *session, uint64_t *run);
+
+/* The newest ANSWERS_KEEP answers, and those of the lesson's first attempt. */
+static void answers_tidy(const struct progress *p, struct question_progress *qp)
 {
 	struct answer *v = qp->answers;
 	if (qp->nanswers == 0)
 		return;
-	size_t k = records_unique(v, qp->nanswers, sizeof *v, answer_key_cmp);
-	if (k > ANSWERS_KEEP) {
-		memmove(v, v + (k - ANSWERS_KEEP), ANSWERS_KEEP * sizeof *v);
-		k = ANSWERS_KEEP;
-	}
+	size_t n = records_unique(v, qp->nanswers, sizeof *v, answer_key_cmp), k = 0;
+	uint64_t session = 0, run = 0;
+	bool first = n > ANSWERS_KEEP && first_run(p, qp, &session, &run);
+	for (size_t i = 0; i < n; i++)
+		if (i + ANSWERS_KEEP >= n ||
+		    (first && v[i].st.session == session && v[i].run == run))
+			v[k++] = v[i];
 	qp->nanswers = k;
 }
 
@@ -371,18 +408,30 @@ static void tally_add(struct lesson_progress *lp, uint64_t session, uint64_t n)
 
 /* A session made at least as many attempts as it has records (for a file
  * written by hand or by something else). */
+static int session_cmp(const void *a, const void *b)
+{
+	return cmp_num(*(const uint64_t *)a, *(const uint64_t *)b);
+}
+
 static void tallies_cover(struct lesson_progress *lp)
 {
-	for (size_t i = 0; i < lp->nattempts; i++) {
-		uint64_t s = lp->attempts[i].st.session, n = 0;
-		for (size_t j = 0; j < lp->nattempts; j++)
-			n += lp->attempts[j].st.session == s;
-		struct tally *t = tally_find(lp, s);
+	size_t n = lp->nattempts;
+	if (n == 0)
+		return;
+	uint64_t *v = xreallocarray(NULL, n, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = lp->attempts[i].st.session;
+	qsort(v, n, sizeof *v, session_cmp);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i; j < n && v[j] == v[i]; j++)
+			;
+		struct tally *t = tally_find(lp, v[i]);
 		if (!t)
-			tally_add(lp, s, n);
-		else if (t->n < n)
-			t->n = n;
+			tally_add(lp, v[i], j - i);
+		else if (t->n < j - i)
+			t->n = j - i;
 	}
+	free(v);
 	tallies_tidy(lp);
 }
 
@@ -426,19 +475,26 @@ static int review_cmp(const struct question_progress *a, const struct question_p
 	return r;
 }
 
-static void question_merge(struct question_progress *dst,
+static void box_merge(struct question_progress *dst, int box, time_t due,
+		      const struct stamp *st)
+{
+	struct question_progress src = { .box = box, .due = due, .box_st = *st };
+	if (box != 0 && (dst->box == 0 || review_cmp(&src, dst) > 0)) {
+		dst->box = box;
+		dst->due = due;
+		dst->box_st = *st;
+	}
+}
+
+static void question_merge(const struct progress *p, struct question_progress *dst,
 			   const struct question_progress *src)
 {
 	for (size_t i = 0; i < src->nanswers; i++) {
 		dst->answers = grow(dst->answers, dst->nanswers, sizeof *dst->answers);
 		dst->answers[dst->nanswers++] = src->answers[i];
 	}
-	answers_tidy(dst);
-	if (src->box != 0 && (dst->box == 0 || review_cmp(src, dst) > 0)) {
-		dst->box = src->box;
-		dst->due = src->due;
-		dst->box_st = src->box_st;
-	}
+	answers_tidy(p, dst);
+	box_merge(dst, src->box, src->due, &src->box_st);
 }
 
 static int place_cmp(const struct place *a, const char *course, const char *lesson,
@@ -467,6 +523,9 @@ void progress_merge(struct progress *dst, const struct progress *src)
 {
 	if (dst == src)
 		return;
+	if (src->notice_seen && (!dst->notice_seen ||
+				 stamp_cmp(&src->notice_st, &dst->notice_st) < 0))
+		dst->notice_st = src->notice_st;
 	dst->notice_seen |= src->notice_seen;
 	if (src->place.course)
 		progress_set_place(dst, src->place.course, src->place.lesson,
@@ -477,7 +536,14 @@ void progress_merge(struct progress *dst, const struct progress *src)
 	}
 	for (size_t i = 0; i < src->nquestions; i++) {
 		const struct question_progress *s = &src->questions[i];
-		question_merge(question_get(dst, s->course, s->lesson, s->question), s);
+		question_merge(dst, question_get(dst, s->course, s->lesson, s->question), s);
+	}
+	for (size_t i = 0; i < src->ngone; i++) {
+		const struct gone *g = &src->gone[i];
+		struct event ev = { .kind = EV_GONE, .st = { .at = g->since },
+				    .course = g->course, .lesson = g->lesson,
+				    .question = g->question };
+		progress_apply(dst, &ev, true);
 	}
 }
 
@@ -489,61 +555,11 @@ void progress_add_lesson(struct progress *p, struct lesson_progress *lp)
 
 void progress_add_question(struct progress *p, struct question_progress *qp)
 {
-	question_merge(question_get(p, qp->course, qp->lesson, qp->question), qp);
+	question_merge(p, question_get(p, qp->course, qp->lesson, qp->question), qp);
 	question_clear(qp);
 }
 
-/* ---- what the UI records ---- */
-
-int progress_visit(struct progress *p, const char *course, const char *lesson,
-		   size_t page, time_t now)
-{
-	if (!ids_ok(course, lesson, NULL))
-		return -1;
-	struct lesson_progress *lp = lesson_get(p, course, lesson);
-	lp->page_st = stamp_next(p, now, lp->visited ? &lp->page_st : NULL);
-	lp->page = page;
-	lp->visited = true;
-	if (page > lp->furthest)
-		lp->furthest = page;
-	/* last: course and lesson may be the place's own strings, freed here */
-	struct stamp st = stamp_next(p, now, p->place.course ? &p->place.st : NULL);
-	progress_set_place(p, course, lesson, page, &st);
-	return 0;
-}
-
-void progress_notice_seen(struct progress *p)
-{
-	p->notice_seen = true;
-}
-
-const struct place *progress_last_place(const struct progress *p)
-{
-	return p->place.course ? &p->place : NULL;
-}
-
-static void box_set(struct progress *p, struct question_progress *qp, int box, time_t now)
-{
-	qp->box_st = stamp_next(p, now, qp->box ? &qp->box_st : NULL);
-	qp->box = box;
-	qp->due = box <= REVIEW_BOXES ? now + box_days[box] * DAY : 0;
-}
-
-int progress_answer(struct progress *p, const char *course, const char *lesson,
-		    const char *question, bool correct, time_t now)
-{
-	if (!ids_ok(course, lesson, question))
-		return -1;
-	struct question_progress *qp = question_get(p, course, lesson, question);
-	qp->answers = grow(qp->answers, qp->nanswers, sizeof *qp->answers);
-	qp->answers[qp->nanswers++] = (struct answer){ stamp_next(p, now, NULL), correct };
-	answers_tidy(qp);
-	if (!correct)
-		box_set(p, qp, 1, now);
-	else if (qp->box >= 1 && qp->box <= REVIEW_BOXES && now >= qp->due)
-		box_set(p, qp, qp->box + 1, now);
-	return 0;
-}
+/* ---- events: folding one change ---- */
 
 static bool hash_ok(const char *h)
 {
@@ -552,28 +568,437 @@ static bool hash_ok(const char *h)
 	return strspn(h, "0123456789abcdef") == 16;
 }
 
-int progress_attempt(struct progress *p, const char *course, const char *lesson,
-		     int score, bool passed, int version, const char *hash, time_t now)
+static struct gone *gone_find(struct progress *p, const char *course, const char *lesson,
+			      const char *question)
 {
-	if (!ids_ok(course, lesson, NULL) || score < 0 || score > 100 ||
-	    version < 0 || !hash_ok(hash))
+	for (size_t i = 0; i < p->ngone; i++) {
+		struct gone *g = &p->gone[i];
+		if (!strcmp(g->course, course) &&
+		    (g->lesson ? lesson && !strcmp(g->lesson, lesson) : !lesson) &&
+		    (g->question ? question && !strcmp(g->question, question) : !question))
+			return g;
+	}
+	return NULL;
+}
+
+static void gone_apply(struct progress *p, const struct event *ev)
+{
+	const char *q = ev->lesson ? ev->question : NULL;
+	struct gone *g = gone_find(p, ev->course, ev->lesson, q);
+	if (g) {
+		if (ev->st.at < g->since)
+			g->since = ev->st.at;
+		return;
+	}
+	p->gone = grow(p->gone, p->ngone, sizeof *p->gone);
+	p->gone[p->ngone++] = (struct gone){ xstrdup(ev->course),
+		ev->lesson ? xstrdup(ev->lesson) : NULL, q ? xstrdup(q) : NULL, ev->st.at };
+}
+
+static void tally_max(struct lesson_progress *lp, uint64_t session, uint64_t n)
+{
+	struct tally *t = tally_find(lp, session);
+	if (!t)
+		tally_add(lp, session, n);
+	else if (t->n < n)
+		t->n = n;
+}
+
+int progress_apply(struct progress *p, const struct event *ev, bool tidy)
+{
+	struct stamp st = ev->st;
+	st.at = progress_clamp_time(st.at);
+	if (ev->kind == EV_NOTICE) {
+		if (!p->notice_seen || stamp_cmp(&st, &p->notice_st) < 0)
+			p->notice_st = st;
+		p->notice_seen = true;
+		return 0;
+	}
+	bool q = ev->kind == EV_ANSWER || ev->kind == EV_BOX;
+	if (ev->kind == EV_GONE) {
+		if (!ev->course || !progress_id_ok(ev->course, strlen(ev->course)) ||
+		    (ev->lesson && !progress_id_ok(ev->lesson, strlen(ev->lesson))) ||
+		    (ev->question && !progress_id_ok(ev->question, strlen(ev->question))))
+			return -1;
+		gone_apply(p, &(struct event){ .st = st, .course = ev->course,
+					       .lesson = ev->lesson, .question = ev->question });
+		return 0;
+	}
+	if (!ids_ok(ev->course, ev->lesson, q ? ev->question : NULL) || (q && !ev->question))
 		return -1;
-	struct lesson_progress *lp = lesson_get(p, course, lesson);
-	struct attempt a = { stamp_next(p, now, NULL), score, passed, version, "" };
-	memcpy(a.hash, hash, 17);
-	lp->attempts = grow(lp->attempts, lp->nattempts, sizeof *lp->attempts);
-	lp->attempts[lp->nattempts++] = a;
-	struct tally *t = tally_find(lp, p->session);
-	if (t)
-		t->n++;
-	else
-		tally_add(lp, p->session, 1);
-	attempts_tidy(lp);
-	tallies_tidy(lp);
+	switch (ev->kind) {
+	case EV_PAGE: {
+		if (ev->page > PROGRESS_PAGE_MAX || ev->furthest > PROGRESS_PAGE_MAX)
+			return -1;
+		struct lesson_progress *lp = lesson_get(p, ev->course, ev->lesson);
+		struct lesson_progress src = { .visited = true, .page = ev->page, .page_st = st,
+			.furthest = ev->furthest > ev->page ? ev->furthest : ev->page };
+		page_merge(lp, &src);
+		/* last: the ids may be the place's own strings */
+		progress_set_place(p, ev->course, ev->lesson, ev->page, &st);
+		return 0;
+	}
+	case EV_ANSWER: {
+		struct answer a = ev->answer;
+		if ((a.hash[0] && !hash_ok(a.hash)) || a.version < -1 ||
+		    (ev->box != -1 && (ev->box < 1 || ev->box > REVIEW_DONE)))
+			return -1;
+		a.st = st;
+		struct question_progress *qp = question_get(p, ev->course, ev->lesson,
+							    ev->question);
+		qp->answers = grow(qp->answers, qp->nanswers, sizeof *qp->answers);
+		qp->answers[qp->nanswers++] = a;
+		if (tidy)
+			answers_tidy(p, qp);
+		if (ev->box != -1)
+			box_merge(qp, ev->box, ev->box > REVIEW_BOXES ? 0 : ev->due, &st);
+		return 0;
+	}
+	case EV_BOX: {
+		if (ev->box < 1 || ev->box > REVIEW_DONE)
+			return -1;
+		box_merge(question_get(p, ev->course, ev->lesson, ev->question), ev->box,
+			  ev->box > REVIEW_BOXES ? 0 : ev->due, &st);
+		return 0;
+	}
+	case EV_ATTEMPT: {
+		struct attempt a = ev->attempt;
+		if (a.score < 0 || a.score > 100 || a.version < 0 || !hash_ok(a.hash))
+			return -1;
+		a.st = st;
+		struct lesson_progress *lp = lesson_get(p, ev->course, ev->lesson);
+		lp->attempts = grow(lp->attempts, lp->nattempts, sizeof *lp->attempts);
+		lp->attempts[lp->nattempts++] = a;
+		if (ev->tally)
+			tally_max(lp, st.session, ev->tally);
+		if (tidy) {
+			attempts_tidy(lp);
+			tallies_cover(lp);
+		}
+		return 0;
+	}
+	case EV_TALLY:
+		tally_max(lesson_get(p, ev->course, ev->lesson), st.session, ev->tally);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+void progress_tidy(struct progress *p)
+{
+	for (size_t i = 0; i < p->nlessons; i++) {
+		struct lesson_progress *lp = &p->lessons[i];
+		/* count before capping: each distinct record is one attempt */
+		if (lp->nattempts > 0)
+			lp->nattempts = records_unique(lp->attempts, lp->nattempts,
+						       sizeof *lp->attempts, attempt_key_cmp);
+		tallies_cover(lp);
+		attempts_tidy(lp);
+	}
+	for (size_t i = 0; i < p->nquestions; i++)
+		answers_tidy(p, &p->questions[i]);
+}
+
+/* ---- what the UI records ---- */
+
+static void record(struct progress *p, const struct event *ev)
+{
+	progress_apply(p, ev, true);
+	p->unsaved = grow(p->unsaved, p->nunsaved, sizeof *p->unsaved);
+	struct event *u = &p->unsaved[p->nunsaved++];
+	*u = *ev;
+	u->course = ev->course ? xstrdup(ev->course) : NULL;
+	u->lesson = ev->lesson ? xstrdup(ev->lesson) : NULL;
+	u->question = ev->question ? xstrdup(ev->question) : NULL;
+}
+
+const struct event *progress_unsaved(const struct progress *p, size_t *n)
+{
+	*n = p->nunsaved;
+	return p->unsaved;
+}
+
+/* An unsaved event owns its strings (record copies them). */
+static void event_clear(struct event *ev)
+{
+	free((void *)(uintptr_t)ev->course);
+	free((void *)(uintptr_t)ev->lesson);
+	free((void *)(uintptr_t)ev->question);
+}
+
+void progress_saved(struct progress *p, size_t n)
+{
+	if (n > p->nunsaved)
+		n = p->nunsaved;
+	for (size_t i = 0; i < n; i++)
+		event_clear(&p->unsaved[i]);
+	p->nunsaved -= n;
+	if (p->nunsaved == 0) {
+		free(p->unsaved);	/* grow() sizes by count: start over */
+		p->unsaved = NULL;
+	} else {
+		/* grow() expects room for the next power of two */
+		size_t cap = 1;
+		while (cap < p->nunsaved)
+			cap *= 2;
+		struct event *v = xreallocarray(NULL, cap, sizeof *v);
+		memcpy(v, p->unsaved + n, p->nunsaved * sizeof *v);
+		free(p->unsaved);
+		p->unsaved = v;
+	}
+}
+
+int progress_visit(struct progress *p, const char *course, const char *lesson,
+		   size_t page, time_t now)
+{
+	if (!ids_ok(course, lesson, NULL) || page > PROGRESS_PAGE_MAX)
+		return -1;
+	const struct lesson_progress *lp = lesson_find(p, course, lesson);
+	const struct stamp *prev = p->place.course ? &p->place.st : NULL;
+	if (lp && lp->visited && (!prev || stamp_cmp(&lp->page_st, prev) > 0))
+		prev = &lp->page_st;
+	struct event ev = { .kind = EV_PAGE, .st = stamp_next(p, now, prev),
+			    .course = course, .lesson = lesson, .page = page };
+	record(p, &ev);
+	return 0;
+}
+
+void progress_notice_seen(struct progress *p)
+{
+	struct event ev = { .kind = EV_NOTICE, .st = stamp_next(p, time(NULL), NULL) };
+	record(p, &ev);
+}
+
+const struct place *progress_last_place(const struct progress *p)
+{
+	return p->place.course ? &p->place : NULL;
+}
+
+uint64_t progress_answer(struct progress *p, const struct given *g, unsigned picked,
+			 bool correct, time_t now)
+{
+	if (!ids_ok(g->course, g->lesson, g->question) || !g->question || !hash_ok(g->hash) ||
+	    g->version < 0)
+		return 0;
+	const struct question_progress *qp = question_get(p, g->course, g->lesson, g->question);
+	int box = -1;
+	if (!correct)
+		box = 1;
+	else if (qp->box >= 1 && qp->box <= REVIEW_BOXES && now >= qp->due)
+		box = qp->box + 1;
+	struct event ev = { .kind = EV_ANSWER, .course = g->course, .lesson = g->lesson,
+			    .question = g->question, .box = box };
+	ev.st = stamp_next(p, now, qp->box ? &qp->box_st : NULL);
+	ev.due = box >= 1 && box <= REVIEW_BOXES ? progress_clamp_time(now + box_days[box] * DAY)
+						 : 0;
+	ev.answer = (struct answer){ ev.st, correct, picked, g->version, "",
+				     g->run == RUN_NEW ? ev.st.seq : g->run };
+	memcpy(ev.answer.hash, g->hash, 17);
+	record(p, &ev);
+	return ev.st.seq;
+}
+
+int progress_attempt(struct progress *p, const struct given *g, int score, bool passed,
+		     time_t now)
+{
+	if (!ids_ok(g->course, g->lesson, NULL) || score < 0 || score > 100 ||
+	    g->version < 0 || !hash_ok(g->hash))
+		return -1;
+	const struct lesson_progress *lp = lesson_find(p, g->course, g->lesson);
+	uint64_t n = 1;
+	for (size_t i = 0; lp && i < lp->ntallies; i++)
+		if (lp->tallies[i].session == p->session)
+			n = lp->tallies[i].n + 1;
+	struct event ev = { .kind = EV_ATTEMPT, .st = stamp_next(p, now, NULL),
+			    .course = g->course, .lesson = g->lesson, .tally = n };
+	ev.attempt = (struct attempt){ ev.st, score, passed, g->version, "",
+				       g->run == RUN_NEW ? 0 : g->run };
+	memcpy(ev.attempt.hash, g->hash, 17);
+	record(p, &ev);
+	return 0;
+}
+
+/* ---- pruning what no lesson folder has any more ---- */
+
+/* True when the records of (course, lesson, question) are to go: missing
+ * now, and gone for PRUNE_AFTER; marks it gone since now when it is new. */
+static bool expired(struct progress *p, time_t now, const char *course, const char *lesson,
+		    const char *question)
+{
+	struct gone *g = gone_find(p, course, lesson, question);
+	if (!g) {
+		struct event ev = { .kind = EV_GONE, .st = { .at = now }, .course = course,
+				    .lesson = lesson, .question = question };
+		progress_apply(p, &ev, true);
+		return false;
+	}
+	return g->since + PRUNE_AFTER <= now;
+}
+
+/* What is missing: the course, else the lesson, else the question
+ * (lesson and question NULL, or question NULL, say which). */
+static int missing(bool (*known)(void *, const char *, const char *, const char *),
+		   void *ctx, const char *course, const char *lesson, const char *question)
+{
+	if (!known(ctx, course, NULL, NULL))
+		return 1;
+	if (!known(ctx, course, lesson, NULL))
+		return 2;
+	if (question && !known(ctx, course, lesson, question))
+		return 3;
+	return 0;
+}
+
+static bool drop(struct progress *p, time_t now,
+		 bool (*known)(void *, const char *, const char *, const char *), void *ctx,
+		 const char *course, const char *lesson, const char *question)
+{
+	switch (missing(known, ctx, course, lesson, question)) {
+	case 1: return expired(p, now, course, NULL, NULL);
+	case 2: return expired(p, now, course, lesson, NULL);
+	case 3: return expired(p, now, course, lesson, question);
+	default: return false;
+	}
+}
+
+void progress_prune(struct progress *p, time_t now,
+		    bool (*known)(void *ctx, const char *course, const char *lesson,
+				  const char *question), void *ctx)
+{
+	size_t k = 0;
+	/* marks of what is back go first */
+	for (size_t i = 0; i < p->ngone; i++) {
+		struct gone *g = &p->gone[i];
+		if (known(ctx, g->course, g->lesson, g->question)) {
+			free(g->course);
+			free(g->lesson);
+			free(g->question);
+		} else {
+			p->gone[k++] = *g;
+		}
+	}
+	p->ngone = k;
+	k = 0;
+	for (size_t i = 0; i < p->nlessons; i++) {
+		struct lesson_progress *lp = &p->lessons[i];
+		if (drop(p, now, known, ctx, lp->course, lp->lesson, NULL))
+			lesson_clear(lp);
+		else
+			p->lessons[k++] = *lp;
+	}
+	p->nlessons = k;
+	k = 0;
+	for (size_t i = 0; i < p->nquestions; i++) {
+		struct question_progress *qp = &p->questions[i];
+		if (drop(p, now, known, ctx, qp->course, qp->lesson, qp->question))
+			question_clear(qp);
+		else
+			p->questions[k++] = *qp;
+	}
+	p->nquestions = k;
+}
+
+/* ---- a snapshot: the events that rebuild the state ---- */
+
+int progress_events(const struct progress *p, int (*fn)(void *ctx, const struct event *ev),
+		    void *ctx)
+{
+	int r = 0;
+	struct event ev;
+	if (p->notice_seen) {
+		ev = (struct event){ .kind = EV_NOTICE, .st = p->notice_st };
+		if ((r = fn(ctx, &ev)))
+			return r;
+	}
+	for (size_t i = 0; i < p->nlessons; i++) {
+		const struct lesson_progress *lp = &p->lessons[i];
+		ev = (struct event){ .course = lp->course, .lesson = lp->lesson };
+		if (lp->visited || lp->furthest) {
+			ev.kind = EV_PAGE;
+			ev.st = lp->page_st;
+			ev.page = lp->page;
+			ev.furthest = lp->furthest;
+			if ((r = fn(ctx, &ev)))
+				return r;
+		}
+		for (size_t j = 0; j < lp->nattempts; j++) {
+			ev.kind = EV_ATTEMPT;
+			ev.attempt = lp->attempts[j];
+			ev.st = ev.attempt.st;
+			ev.tally = 0;
+			if ((r = fn(ctx, &ev)))
+				return r;
+		}
+		for (size_t j = 0; j < lp->ntallies; j++) {
+			/* needed only where records were pruned */
+			uint64_t kept = 0;
+			for (size_t k = 0; k < lp->nattempts; k++)
+				kept += lp->attempts[k].st.session == lp->tallies[j].session;
+			if (lp->tallies[j].n <= kept)
+				continue;
+			ev.kind = EV_TALLY;
+			ev.st = (struct stamp){ 0, lp->tallies[j].session, 0 };
+			ev.tally = lp->tallies[j].n;
+			if ((r = fn(ctx, &ev)))
+				return r;
+		}
+	}
+	for (size_t i = 0; i < p->nquestions; i++) {
+		const struct question_progress *qp = &p->questions[i];
+		ev = (struct event){ .course = qp->course, .lesson = qp->lesson,
+				     .question = qp->question, .box = -1 };
+		for (size_t j = 0; j < qp->nanswers; j++) {
+			ev.kind = EV_ANSWER;
+			ev.answer = qp->answers[j];
+			ev.st = ev.answer.st;
+			if ((r = fn(ctx, &ev)))
+				return r;
+		}
+		if (qp->box != 0) {
+			ev.kind = EV_BOX;
+			ev.st = qp->box_st;
+			ev.box = qp->box;
+			ev.due = qp->due;
+			if ((r = fn(ctx, &ev)))
+				return r;
+		}
+	}
+	/* the place is the latest page event, which is among the above unless
+	 * an older file stamped it apart from its lesson's page */
+	const struct lesson_progress *lp =
+		p->place.course ? lesson_find(p, p->place.course, p->place.lesson) : NULL;
+	if (p->place.course && (!lp || !lp->visited || lp->page != p->place.page ||
+				stamp_cmp(&lp->page_st, &p->place.st) != 0)) {
+		ev = (struct event){ .kind = EV_PAGE, .st = p->place.st,
+				     .course = p->place.course, .lesson = p->place.lesson,
+				     .page = p->place.page };
+		if ((r = fn(ctx, &ev)))
+			return r;
+	}
+	for (size_t i = 0; i < p->ngone; i++) {
+		const struct gone *g = &p->gone[i];
+		ev = (struct event){ .kind = EV_GONE, .st = { .at = g->since },
+				     .course = g->course, .lesson = g->lesson,
+				     .question = g->question };
+		if ((r = fn(ctx, &ev)))
+			return r;
+	}
 	return 0;
 }
 
 /* ---- status ---- */
+
+static bool first_run(const struct progress *p, const struct question_progress *qp,
+		      uint64_t *session, uint64_t *run)
+{
+	const struct lesson_progress *lp = lesson_find(p, qp->course, qp->lesson);
+	if (!lp || lp->nattempts == 0 || lp->attempts[0].run == 0)
+		return false;
+	*session = lp->attempts[0].st.session;
+	*run = lp->attempts[0].run;
+	return true;
+}
 
 static void status_attempts(const struct lesson_progress *lp, const char *hash,
 			    struct lesson_status *out)

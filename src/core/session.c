@@ -31,6 +31,22 @@ static void seed_init(struct session *s)
 		s->seed = (unsigned)time(NULL) ^ (unsigned)getpid();
 }
 
+/* For pruning: whether a course, lesson or question is in the catalog. */
+static bool known(void *ctx, const char *course, const char *lesson, const char *question)
+{
+	const struct session *s = ctx;
+	const struct course *c = catalog_find(&s->cat, course);
+	const struct lesson *l = c && lesson ? course_lesson(c, lesson) : NULL;
+	if (!c || !lesson)
+		return c != NULL;
+	if (!l || !question)
+		return l != NULL;
+	for (size_t i = 0; i < l->quiz.nquestions; i++)
+		if (l->quiz.questions[i].id && !strcmp(l->quiz.questions[i].id, question))
+			return true;
+	return false;
+}
+
 void session_open(struct session *s, char *const *extra, size_t nextra)
 {
 	*s = (struct session){ 0 };
@@ -56,6 +72,13 @@ void session_open(struct session *s, char *const *extra, size_t nextra)
 	}
 	s->prog = store_load(s->store, &notice);
 	warn(s, notice);
+	const char *ro = store_readonly(s->store);
+	if (ro)
+		warn(s, xasprintf("Your progress is shown, but nothing new will be saved: %s.",
+				  ro));
+	/* a course with an error looks gone: prune only when every file loaded */
+	if (s->bad_files == 0 && s->cat.n > 0)
+		store_set_known(s->store, known, s);
 }
 
 void session_close(struct session *s)
@@ -105,6 +128,28 @@ void session_notice_done(struct session *s)
 	save(s);
 }
 
+void session_flush(struct session *s)
+{
+	store_flush(s->store);
+}
+
+bool session_unsynced(const struct session *s)
+{
+	return store_unsynced(s->store);
+}
+
+int session_sync_fd(const struct session *s)
+{
+	return store_fd(s->store);
+}
+
+bool session_all_saved(const struct session *s)
+{
+	size_t n;
+	progress_unsaved(s->prog, &n);
+	return s->store && n == 0;
+}
+
 void session_visit(struct session *s, const struct course *c,
 		   const struct lesson *l, size_t page)
 {
@@ -112,20 +157,28 @@ void session_visit(struct session *s, const struct course *c,
 		save(s);
 }
 
-void session_answer(struct session *s, const struct course *c,
-		    const struct lesson *l, const struct question *q, bool correct)
-{
-	if (progress_answer(s->prog, c->id, l->id, q->id, correct, time(NULL)) == 0)
-		save(s);
-}
-
-void session_attempt(struct session *s, const struct course *c,
-		     const struct lesson *l, int score, bool passed)
+void session_answer(struct session *s, const struct course *c, const struct lesson *l,
+		    const struct question *q, unsigned picked, bool correct, uint64_t *run)
 {
 	char hash[17];
 	lesson_hash(l, hash);
-	if (progress_attempt(s->prog, c->id, l->id, score, passed, c->version, hash,
-			     time(NULL)) == 0)
+	struct given g = { c->id, l->id, q->id, c->version, hash,
+			   !run ? 0 : *run ? *run : RUN_NEW };
+	uint64_t seq = progress_answer(s->prog, &g, picked, correct, time(NULL));
+	if (seq == 0)
+		return;
+	if (run && !*run)
+		*run = seq;
+	save(s);
+}
+
+void session_attempt(struct session *s, const struct course *c, const struct lesson *l,
+		     int score, bool passed, uint64_t run)
+{
+	char hash[17];
+	lesson_hash(l, hash);
+	struct given g = { c->id, l->id, NULL, c->version, hash, run };
+	if (progress_attempt(s->prog, &g, score, passed, time(NULL)) == 0)
 		save(s);
 }
 

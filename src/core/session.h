@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/catalog.h"
 #include "core/progress.h"
@@ -37,12 +38,24 @@ void session_notice_done(struct session *s);
 /* Records a page shown, and saves. */
 void session_visit(struct session *s, const struct course *c,
 		   const struct lesson *l, size_t page);
-/* Records the answer to question q of run r's lesson, and saves. */
-void session_answer(struct session *s, const struct course *c,
-		    const struct lesson *l, const struct question *q, bool correct);
-/* Records a finished quiz of lesson l with its score, and saves. */
-void session_attempt(struct session *s, const struct course *c,
-		     const struct lesson *l, int score, bool passed);
+/* Records the answer to question q of lesson l (picked: the authored
+ * choice indices), and saves. run is NULL for a review; in a quiz it points
+ * to the run's id, 0 before its first answer (which sets it). */
+void session_answer(struct session *s, const struct course *c, const struct lesson *l,
+		    const struct question *q, unsigned picked, bool correct, uint64_t *run);
+/* Records a finished quiz of lesson l with its score, and saves; run is
+ * the id session_answer set. */
+void session_attempt(struct session *s, const struct course *c, const struct lesson *l,
+		     int score, bool passed, uint64_t run);
+/* Makes saved page turns durable now (they wait at most a second). */
+void session_flush(struct session *s);
+/* True when saved page turns wait for session_flush. */
+bool session_unsynced(const struct session *s);
+/* The file to fsync before the process is suspended, or -1. */
+int session_sync_fd(const struct session *s);
+/* True when every change made is saved (none waits for a save that failed
+ * or was not allowed). */
+bool session_all_saved(const struct session *s);
 /* The lesson's status for menus. */
 void session_status(const struct session *s, const struct course *c,
 		    const struct lesson *l, struct lesson_status *out);

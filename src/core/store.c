@@ -1,6 +1,8 @@
-/* store.c - the progress file on disk: where it lives, locking, atomic
- * replacement and damaged files. The format is in store_yaml.c. */
+/* store.c - the progress journal on disk: where it lives, locking,
+ * appending, reading back, compaction, and files that cannot be trusted.
+ * The line format is in journal.c; release 1's format in store_yaml.c. */
 #include "core/store.h"
+#include "core/journal.h"
 #include "core/xalloc.h"
 
 #include <dirent.h>
@@ -14,22 +16,44 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
-#define STATE_FILE "progress.yaml"
+#define JOURNAL_FILE "progress.log"
+#define V1_FILE "progress.yaml"
+#define V1_KEPT "progress.yaml.converted"
 #define LOCK_FILE "progress.lock"
-#define TMP_PREFIX STATE_FILE ".tmp-"
+#define REJECT_FILE "progress.rejected"
+#define TMP_PREFIX JOURNAL_FILE ".tmp-"
 /* A temp file this old is a leftover even if its pid is alive (pid reuse). */
 #define TMP_STALE_SECONDS (10 * 60)
+/* Largest journal read; the rest of a larger one is left alone, unread. */
+#define JOURNAL_MAX_BYTES ((off_t)1 << 30)
 
 ssize_t (*store_write_fn)(int fd, const void *buf, size_t n) = write;
+void (*store_waiting)(long pid);
+bool (*store_interrupted)(void);
 
 struct store {
 	int dfd;		/* the state directory, opened without following links */
-	int lockfd;
+	int lockfd;		/* -1 when the directory is read-only */
+	int jfd;		/* the journal, -1 before store_load or when missing */
 	char *dir;
+	char *readonly;		/* why nothing is saved, or NULL */
 	unsigned tmpcount;
+	dev_t dev;		/* the journal jfd is */
+	ino_t ino;
+	off_t off;		/* bytes of it folded so far */
+	size_t lines;		/* lines of it read so far */
+	off_t compact_at;	/* compact when it is this long */
+	bool dirty;		/* appended since the last fsync */
+	struct timespec synced;	/* the last fsync */
+	char *rejects;		/* lines read that were not valid: kept at compaction */
+	size_t nrejects;
+	bool (*known)(void *, const char *, const char *, const char *);
+	void *known_ctx;
+	struct store_stats stats;
 };
 
 /* ==== the directory ==== */
@@ -49,25 +73,6 @@ static char *default_dir(char **err)
 		return NULL;
 	}
 	return xasprintf("%s/.local/state/rollwise", home);
-}
-
-/* mkdir -p for the directories above path, each new one 0700 (XDG). */
-static int make_parents(const char *path, char **err)
-{
-	char *p = xstrdup(path);
-	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		if (mkdir(p, 0700) == 0)
-			chmod(p, 0700);	/* the umask may have taken bits away */
-		else if (errno != EEXIST) {
-			*err = xasprintf("cannot create %s: %s", p, strerror(errno));
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
 }
 
 /* Our own, not a link, and private: a file we just made gets exactly mode,
@@ -106,31 +111,87 @@ static char *link_error(const char *path, int e)
 	return xasprintf("cannot open %s: %s", path, strerror(e));
 }
 
+
+/* Opens dir, creating what is missing with mode 0700 through directory fds
+ * (mkdirat, fchmod), so no path can be swapped in between. Run as root, it
+ * creates nothing inside a folder another user owns (a sudo with that
+ * user's HOME would leave root-owned files in it). *made: dir was created. */
+static int open_dir_chain(const char *dir, bool *made, char **err)
+{
+	char *p = xstrdup(dir);
+	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	char *save = NULL;
+	*made = false;
+	for (char *c = strtok_r(p, "/", &save); c && fd >= 0; c = strtok_r(NULL, "/", &save)) {
+		bool last = !save || strspn(save, "/") == strlen(save);
+		int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (last ? O_NOFOLLOW : 0);
+		int next = openat(fd, c, flags);
+		if (next < 0 && errno == ENOENT) {
+			struct stat st;
+			if (geteuid() == 0 && fstat(fd, &st) == 0 && st.st_uid != 0) {
+				*err = xasprintf("will not create %s as root inside a folder of "
+						 "user %lu (run rollwise as that user, or set "
+						 "XDG_STATE_HOME)", dir, (unsigned long)st.st_uid);
+				close(fd);
+				free(p);
+				return -1;
+			}
+			if (mkdirat(fd, c, 0700) < 0 && errno != EEXIST) {
+				*err = xasprintf("cannot create %s: %s", dir, strerror(errno));
+				close(fd);
+				free(p);
+				return -1;
+			}
+			next = openat(fd, c, flags);
+			if (next >= 0) {
+				fchmod(next, 0700);	/* the umask may have taken bits away */
+				*made = last;
+			}
+		}
+		int e = errno;
+		close(fd);
+		fd = next;
+		errno = e;
+	}
+	if (fd < 0) {
+		int e = errno;
+		struct stat st;
+		if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode))
+			e = ELOOP;
+		*err = link_error(dir, e);
+	}
+	free(p);
+	return fd;
+}
+
 static int open_dir(struct store *s, char **err)
 {
-	if (make_parents(s->dir, err) < 0)
+	bool made;
+	s->dfd = open_dir_chain(s->dir, &made, err);
+	if (s->dfd < 0)
 		return -1;
-	bool made = mkdir(s->dir, 0700) == 0;
-	if (!made && errno != EEXIST) {
-		*err = xasprintf("cannot create %s: %s", s->dir, strerror(errno));
-		return -1;
-	}
-	s->dfd = open(s->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (s->dfd < 0) {
+	if (geteuid() == 0) {
 		struct stat st;
-		int e = errno;
-		if (lstat(s->dir, &st) == 0 && S_ISLNK(st.st_mode))
-			e = ELOOP;
-		*err = link_error(s->dir, e);
-		return -1;
+		if (fstat(s->dfd, &st) == 0 && st.st_uid != 0) {
+			*err = xasprintf("will not use %s as root: it belongs to user %lu "
+					 "(run rollwise as that user)", s->dir,
+					 (unsigned long)st.st_uid);
+			return -1;
+		}
 	}
 	return check_owned(s->dfd, s->dir, made, 0700, err);
 }
 
-/* Opens (creating when create) a file in the directory, refusing links. */
-static int open_file(struct store *s, const char *name, bool create, char **err)
+enum open_how { OPEN_READ, OPEN_WRITE, OPEN_CREATE };
+
+/* Opens a file in the directory for reading, or for appending (creating it
+ * with OPEN_CREATE), refusing links and files that are not ours. A missing
+ * file is -1 with errno ENOENT and *err unset unless creating. */
+static int open_file(struct store *s, const char *name, enum open_how how, char **err)
 {
-	int flags = O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (create ? O_RDWR : O_RDONLY);
+	bool create = how == OPEN_CREATE;
+	int flags = O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK |
+		    (how == OPEN_READ ? O_RDONLY : O_RDWR | O_APPEND);
 	bool made = false;
 	int fd = create ? openat(s->dfd, name, flags | O_CREAT | O_EXCL, 0600) : -1;
 	if (fd >= 0)
@@ -145,21 +206,36 @@ static int open_file(struct store *s, const char *name, bool create, char **err)
 	} else if (check_owned(fd, path, made, 0600, err) < 0) {
 		close(fd);
 		fd = -1;
+		e = EINVAL;	/* not ours, or not a file: no errno to go by */
 	}
 	free(path);
+	errno = e;
 	return fd;
+}
+
+
+static bool read_only_error(int e)
+{
+	return e == EROFS || e == EACCES || e == EPERM;
 }
 
 int store_open(const char *dir, struct store **out, char **err)
 {
 	struct store *s = xcalloc(1, sizeof *s);
-	s->dfd = s->lockfd = -1;
+	s->dfd = s->lockfd = s->jfd = -1;
 	*out = NULL;
 	*err = NULL;
 	s->dir = dir ? xstrdup(dir) : default_dir(err);
-	if (s->dir && open_dir(s, err) == 0 &&
-	    (s->lockfd = open_file(s, LOCK_FILE, true, err)) >= 0) {
-		int fd = open_file(s, STATE_FILE, false, err); /* only to check it */
+	if (s->dir && open_dir(s, err) == 0) {
+		s->lockfd = open_file(s, LOCK_FILE, OPEN_CREATE, err);
+		if (s->lockfd < 0 && *err && read_only_error(errno)) {
+			/* a read-only folder or file system: show, do not save */
+			s->readonly = xasprintf("%s cannot be written (%s)", s->dir,
+						strerror(errno));
+			free(*err);
+			*err = NULL;
+		}
+		int fd = open_file(s, JOURNAL_FILE, OPEN_READ, err); /* only to check it */
 		if (fd >= 0)
 			close(fd);
 		if (!*err) {
@@ -176,133 +252,167 @@ const char *store_dir(const struct store *s)
 	return s->dir;
 }
 
-void store_close(struct store *s)
+const char *store_readonly(const struct store *s)
 {
-	if (!s)
-		return;
-	if (s->lockfd >= 0)
-		close(s->lockfd);
-	if (s->dfd >= 0)
-		close(s->dfd);
-	free(s->dir);
-	free(s);
+	return s->readonly;
 }
 
+void store_set_known(struct store *s,
+		     bool (*known)(void *ctx, const char *course, const char *lesson,
+				   const char *question), void *ctx)
+{
+	s->known = known;
+	s->known_ctx = ctx;
+}
+
+void store_stats(const struct store *s, struct store_stats *out)
+{
+	*out = s->stats;
+}
+
+/* ==== the lock ==== */
+
+/* The pid holding an flock on fd, from /proc/locks; 0 when unknown. */
+static long lock_holder(int fd)
+{
+	struct stat st;
+	FILE *fp = fstat(fd, &st) == 0 ? fopen("/proc/locks", "re") : NULL;
+	char line[256], want[64];
+	long pid = 0;
+	if (!fp)
+		return 0;
+	snprintf(want, sizeof want, "%02x:%02x:%lu", major(st.st_dev), minor(st.st_dev),
+		 (unsigned long)st.st_ino);
+	while (!pid && fgets(line, sizeof line, fp)) {
+		char kind[16], dev[64];
+		long p;
+		if (!strstr(line, "->") &&
+		    sscanf(line, "%*s %15s %*s %*s %ld %63s", kind, &p, dev) == 3 &&
+		    !strcmp(kind, "FLOCK") && !strcmp(dev, want))
+			pid = p;
+	}
+	fclose(fp);
+	return pid;
+}
+
+static double since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Waits for the lock, polling, so a stop signal ends the wait and a holder
+ * that is stopped or hung never makes this process unkillable. */
 static int lock(struct store *s, char **err)
 {
-	while (flock(s->lockfd, LOCK_EX) < 0)
-		if (errno != EINTR) {
+	struct timespec t0;
+	bool told = false;
+	long pid = 0;
+	if (s->lockfd < 0)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		if (flock(s->lockfd, LOCK_EX | LOCK_NB) == 0)
+			break;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
 			*err = xasprintf("cannot lock %s/%s: %s", s->dir, LOCK_FILE, strerror(errno));
 			return -1;
 		}
+		if (store_interrupted && store_interrupted()) {
+			*err = pid ? xasprintf("stopped while waiting for another rollwise of "
+					       "yours (pid %ld) to finish saving", pid)
+				   : xstrdup("stopped while waiting for another rollwise of "
+					     "yours to finish saving");
+			if (told && store_waiting)
+				store_waiting(-1);
+			return -1;
+		}
+		if (!told && since(&t0) >= 1.0) {
+			told = true;
+			pid = lock_holder(s->lockfd);
+			if (store_waiting)
+				store_waiting(pid);
+		}
+		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+	}
+	if (told && store_waiting)
+		store_waiting(-1);
 	return 0;
 }
 
 static void unlock(struct store *s)
 {
-	flock(s->lockfd, LOCK_UN);
+	if (s->lockfd >= 0)
+		flock(s->lockfd, LOCK_UN);
 }
 
-/* ==== reading, moving aside, writing ==== */
+/* ==== reading ==== */
 
-enum disk { DISK_NONE, DISK_OK, DISK_BAD, DISK_ERROR };
-
-static enum disk read_all(int fd, char **buf, size_t *len, char **why)
+/* Reads fd from off to its end (at most JOURNAL_MAX_BYTES in all) into a
+ * new buffer; *n bytes. Returns 0, or an errno. */
+static int read_from(int fd, off_t off, char **buf, size_t *n)
 {
 	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		*why = xstrdup(strerror(errno));
-		return DISK_ERROR;
-	}
-	if (st.st_size > PROGRESS_MAX_BYTES) {
-		*why = xasprintf("it is larger than %d bytes", PROGRESS_MAX_BYTES);
-		return DISK_BAD;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *b = xmalloc(cap + 1);
-	for (;;) {
-		ssize_t k = read(fd, b + n, cap - n);
+	*buf = NULL;
+	*n = 0;
+	if (fstat(fd, &st) < 0)
+		return errno;
+	off_t end = st.st_size < JOURNAL_MAX_BYTES ? st.st_size : JOURNAL_MAX_BYTES;
+	size_t want = end > off ? (size_t)(end - off) : 0, got = 0;
+	char *b = xmalloc(want + 1);
+	while (got < want) {
+		ssize_t k = pread(fd, b + got, want - got, off + (off_t)got);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
-			*why = xstrdup(strerror(errno));
+			int e = errno;
 			free(b);
-			return DISK_ERROR;
+			return e;
 		}
 		if (k == 0)
 			break;
-		n += (size_t)k;
-		if (n == cap) {	/* grew while we read */
-			if (cap > PROGRESS_MAX_BYTES) {
-				free(b);
-				*why = xasprintf("it is larger than %d bytes", PROGRESS_MAX_BYTES);
-				return DISK_BAD;
-			}
-			cap *= 2;
-			b = xreallocarray(b, cap + 1, 1);
-		}
+		got += (size_t)k;
 	}
-	b[n] = '\0';
+	b[got] = '\0';
 	*buf = b;
-	*len = n;
-	return DISK_OK;
+	*n = got;
+	return 0;
 }
 
-/* Reads and parses the file. DISK_BAD: damaged (move it aside); DISK_ERROR:
- * it could not be read at all (leave it alone). *why says what (caller frees). */
-static enum disk disk_read(struct store *s, struct progress **out, char **why)
+/* Renames a file that cannot be used to NAME.corrupt-<UTC time>; returns the
+ * new name (caller frees), or NULL with errno set. */
+static char *move_aside(struct store *s, const char *name)
 {
-	char *err = NULL, *buf = NULL;
-	size_t len = 0;
-	*out = NULL;
-	int fd = open_file(s, STATE_FILE, false, &err);
-	if (fd < 0) {
-		*why = err;
-		return err ? DISK_ERROR : DISK_NONE;
-	}
-	enum disk d = read_all(fd, &buf, &len, why);
-	close(fd);
-	if (d != DISK_OK)
-		return d;
-	if (store_parse(buf, len, out, &err) < 0) {
-		*why = err;
-		d = DISK_BAD;
-	}
-	free(buf);
-	return d;
-}
-
-/* Renames the damaged file to progress.yaml.corrupt-<UTC time>; returns the
- * notice for the learner, or NULL with *err when it could not. */
-static char *move_aside(struct store *s, const char *why, char **err)
-{
-	char stamp[32], *name = NULL;
+	char stamp[32], *to = NULL;
 	time_t now = time(NULL);
 	struct tm tm;
 	struct stat st;
 	if (!gmtime_r(&now, &tm) || !strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm))
 		snprintf(stamp, sizeof stamp, "%lld", (long long)now);
-	for (int i = 0; i < 100 && !name; i++) {
-		name = i ? xasprintf(STATE_FILE ".corrupt-%s-%d", stamp, i)
-			 : xasprintf(STATE_FILE ".corrupt-%s", stamp);
-		if (fstatat(s->dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT) {
-			free(name);
-			name = NULL;
+	for (int i = 0; i < 100 && !to; i++) {
+		to = i ? xasprintf("%s.corrupt-%s-%d", name, stamp, i)
+		       : xasprintf("%s.corrupt-%s", name, stamp);
+		if (fstatat(s->dfd, to, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT) {
+			free(to);
+			to = NULL;
 		}
 	}
-	if (!name || renameat(s->dfd, STATE_FILE, s->dfd, name) < 0) {
-		*err = xasprintf("saved progress in %s/%s cannot be read (%s) and cannot be "
-				 "moved aside (%s); it was left as it is", s->dir, STATE_FILE,
-				 why, name ? strerror(errno) : "too many old copies");
-		free(name);
+	if (!to) {
+		errno = EEXIST;
+		return NULL;
+	}
+	if (renameat(s->dfd, name, s->dfd, to) < 0) {
+		int e = errno;
+		free(to);
+		errno = e;
 		return NULL;
 	}
 	fsync(s->dfd);
-	char *notice = xasprintf("Your saved progress could not be read (%s). It was kept as "
-				 "%s/%s and progress starts afresh.", why, s->dir, name);
-	free(name);
-	return notice;
+	return to;
 }
+
+/* ==== writing ==== */
 
 /* A temp file left by a save that died: its process is gone, it is ours
  * (we hold the lock, so none of ours is in flight), or it is old. */
@@ -370,8 +480,17 @@ static int temp_create(struct store *s, char name[64])
 	return -1;
 }
 
-/* Temp file in the same directory, written, synced, renamed over the file,
- * directory synced. On any failure the temp file goes and the old file stays. */
+
+static void synced(struct store *s)
+{
+	s->stats.fsyncs++;
+	s->dirty = false;
+	clock_gettime(CLOCK_MONOTONIC, &s->synced);
+}
+
+/* Temp file in the same directory, written, synced, renamed over the
+ * journal, directory synced. On any failure the temp file goes and the old
+ * journal stays. */
 static int write_atomic(struct store *s, const char *buf, size_t len, char **err)
 {
 	char name[64];
@@ -385,13 +504,16 @@ static int write_atomic(struct store *s, const char *buf, size_t len, char **err
 		e = errno;
 	if (close(fd) < 0 && !e)
 		e = errno;
-	if (!e && renameat(s->dfd, name, s->dfd, STATE_FILE) < 0)
+	if (!e && renameat(s->dfd, name, s->dfd, JOURNAL_FILE) < 0)
 		e = errno;
 	if (e) {
 		unlinkat(s->dfd, name, 0);
 		*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(e));
 		return -1;
 	}
+	s->stats.writes++;
+	s->stats.bytes += len;
+	synced(s);
 	if (fsync(s->dfd) < 0 && errno != EINVAL) {
 		*err = xasprintf("progress saved in %s, but it may not be on disk yet: %s",
 				 s->dir, strerror(errno));
@@ -400,78 +522,426 @@ static int write_atomic(struct store *s, const char *buf, size_t len, char **err
 	return 0;
 }
 
+/* Adds what could not be read to progress.rejected, so no byte the learner
+ * saved is lost when the journal is rewritten without it. */
+static int keep_rejects(struct store *s, const char *buf, size_t len, char **err)
+{
+	if (len == 0)
+		return 0;
+	int fd = open_file(s, REJECT_FILE, OPEN_CREATE, err);
+	int e = fd < 0 ? EIO : write_all(fd, buf, len);
+	if (!e && fsync(fd) < 0)
+		e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (e && !*err)
+		*err = xasprintf("cannot keep unreadable progress lines in %s/%s: %s",
+				 s->dir, REJECT_FILE, strerror(e));
+	return e ? -1 : 0;
+}
+
+/* ==== the journal ==== */
+
+static void journal_close(struct store *s)
+{
+	if (s->jfd >= 0)
+		close(s->jfd);
+	s->jfd = -1;
+	s->off = 0;
+	s->lines = 0;
+}
+
+/* Opens the journal (creating it with its header when create); 0, or -1
+ * with errno (ENOENT: there is none). */
+static int journal_open(struct store *s, bool create, char **err)
+{
+	struct stat st;
+	journal_close(s);
+	bool rw = !s->readonly;
+	int fd = open_file(s, JOURNAL_FILE, !rw ? OPEN_READ : create ? OPEN_CREATE : OPEN_WRITE,
+			   err);
+	if (fd < 0 && rw && read_only_error(errno)) {
+		/* shown, not saved: a read-only file, folder or file system */
+		s->readonly = xasprintf("%s/%s cannot be written (%s)", s->dir, JOURNAL_FILE,
+					strerror(errno));
+		free(*err);
+		*err = NULL;
+		rw = false;
+		fd = open_file(s, JOURNAL_FILE, OPEN_READ, err);
+	}
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		return -1;
+	}
+	s->jfd = fd;
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	if (st.st_size == 0 && rw) {
+		char head[64];
+		size_t n = journal_header(head, sizeof head);
+		if (write_all(fd, head, n) != 0 || fsync(fd) < 0) {
+			*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(errno));
+			journal_close(s);
+			return -1;
+		}
+		s->stats.writes++;
+		s->stats.bytes += n;
+		synced(s);
+	}
+	return 0;
+}
+
+static char *plural_lines(size_t n)
+{
+	return n == 1 ? xstrdup("1 line") : xasprintf("%zu lines", n);
+}
+
+/* Folds what the journal holds past s->off into p. A torn last line (a
+ * save cut short by a power cut) is kept in progress.rejected and cut off;
+ * bad lines are skipped and kept for compaction. Returns 0 with *notice
+ * (caller frees) for what the learner should know, or -1 with *err. */
+static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char **notice,
+			    char **err)
+{
+	char *buf;
+	size_t n;
+	int e = read_from(s->jfd, s->off, &buf, &n);
+	if (e) {
+		*err = xasprintf("cannot read %s/%s: %s", s->dir, JOURNAL_FILE, strerror(e));
+		return -1;
+	}
+	struct journal_read r = { 0 };
+	journal_fold(buf, n, s->lines, p, tidy, &r);
+	for (size_t i = 0; i < r.end; i++)
+		s->lines += buf[i] == '\n';
+	s->off += (off_t)r.end;
+	if (r.nrejects) {
+		s->rejects = xreallocarray(s->rejects, s->nrejects + r.nrejects + 1, 1);
+		memcpy(s->rejects + s->nrejects, r.rejects, r.nrejects);
+		s->nrejects += r.nrejects;
+	}
+	char *what = NULL;
+	if (r.version > JOURNAL_VERSION && !s->readonly) {
+		s->readonly = xasprintf("your progress was saved by a newer rollwise (format %d); "
+					"update rollwise to save again", r.version);
+		what = xasprintf("Your progress was saved by a newer rollwise (format %d). It is "
+				 "shown as far as this one understands it, but nothing new is saved "
+				 "until rollwise is updated.", r.version);
+	} else if (r.bad) {
+		char *k = plural_lines(r.bad);
+		what = xasprintf("%s of your saved progress could not be read and %s skipped "
+				 "(line %zu: %s); %s kept in %s/%s.", k,
+				 r.bad == 1 ? "was" : "were", r.first_bad, r.why,
+				 r.bad == 1 ? "it is" : "they are", s->dir, REJECT_FILE);
+		free(k);
+	}
+	bool junk = !r.text && r.events == 0 && n > 0 && s->off == (off_t)r.end &&
+		    s->lines == r.bad && !s->readonly;
+	if (r.torn && n > r.end && !junk) {
+		if (!s->readonly &&
+		    keep_rejects(s, buf + r.end, n - r.end, err) == 0 &&
+		    keep_rejects(s, "\n", 1, err) == 0 &&
+		    ftruncate(s->jfd, s->off) == 0) {
+			fsync(s->jfd);
+			if (!what)
+				what = xasprintf("The last change saved before rollwise stopped was "
+						 "cut short and could not be read; it is kept in "
+						 "%s/%s, and the rest of your progress is safe.",
+						 s->dir, REJECT_FILE);
+		}
+		free(*err);
+		*err = NULL;
+	}
+	if (junk) {
+		/* not a journal at all: keep it aside and start a fresh one */
+		char *to = move_aside(s, JOURNAL_FILE);
+		free(what);
+		what = to ? xasprintf("Your saved progress could not be read (it is not a "
+				      "rollwise progress file). It was kept as %s/%s and "
+				      "progress starts afresh.", s->dir, to)
+			  : xasprintf("Your saved progress in %s/%s cannot be read and cannot "
+				      "be moved aside (%s); it is left as it is.", s->dir,
+				      JOURNAL_FILE, strerror(errno));
+		if (to) {
+			free(s->rejects);
+			s->rejects = NULL;
+			s->nrejects = 0;
+			journal_open(s, true, err);
+		} else {
+			s->readonly = xasprintf("%s/%s cannot be read", s->dir, JOURNAL_FILE);
+		}
+		free(to);
+	}
+	free(r.rejects);
+	free(buf);
+	*notice = what;
+	return 0;
+}
+
+/* Under the lock: follows a journal another process replaced (compaction),
+ * then folds in what was appended since. */
+static int refresh(struct store *s, struct progress *p, char **notice, char **err)
+{
+	struct stat st;
+	*notice = NULL;
+	if (s->jfd < 0 || fstatat(s->dfd, JOURNAL_FILE, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    st.st_ino != s->ino || st.st_dev != s->dev) {
+		if (journal_open(s, true, err) < 0) {
+			if (!*err)
+				*err = xasprintf("cannot open %s/%s: %s", s->dir, JOURNAL_FILE,
+						 strerror(errno));
+			return -1;
+		}
+	} else if (st.st_size < s->off) {	/* cut by hand: read it again */
+		s->off = 0;
+		s->lines = 0;
+	}
+	return journal_catch_up(s, p, true, notice, err);
+}
+
+static void fold_notice(char **notice, char *more)
+{
+	if (!more)
+		return;
+	if (!*notice) {
+		*notice = more;
+		return;
+	}
+	char *both = xasprintf("%s %s", *notice, more);
+	free(*notice);
+	free(more);
+	*notice = both;
+}
+
+/* Release 1's progress.yaml, when there is no journal yet: folded into p,
+ * and (when saving is on) written as the journal's first snapshot before
+ * the old file is renamed progress.yaml.converted. */
+static void convert_v1(struct store *s, struct progress *p, char **notice)
+{
+	char *err = NULL, *buf = NULL;
+	size_t n = 0;
+	int fd = open_file(s, V1_FILE, OPEN_READ, &err);
+	if (fd < 0) {
+		if (err)
+			fold_notice(notice, xasprintf("Your saved progress from an older rollwise "
+						      "cannot be read: %s.", err));
+		free(err);
+		return;
+	}
+	int e = read_from(fd, 0, &buf, &n);
+	close(fd);
+	struct progress *old = NULL;
+	if (e || n > PROGRESS_MAX_BYTES || store_parse(buf, n, &old, &err) != 0) {
+		fold_notice(notice, xasprintf("Your saved progress from an older rollwise "
+					      "(%s/%s) could not be converted (%s). It is left as "
+					      "it is; new progress is saved beside it.", s->dir,
+					      V1_FILE, e ? strerror(e) : err ? err : "too large"));
+		free(err);
+		free(buf);
+		return;
+	}
+	free(buf);
+	progress_merge(p, old);
+	progress_free(old);
+	if (s->readonly)
+		return;
+	size_t len;
+	char *snap = journal_snapshot(p, &len);
+	if (write_atomic(s, snap, len, &err) == 0) {
+		if (renameat(s->dfd, V1_FILE, s->dfd, V1_KEPT) == 0)
+			fsync(s->dfd);
+	} else {
+		fold_notice(notice, xasprintf("Your saved progress could not be converted to "
+					      "the new format: %s. It is left as it is.", err));
+		free(err);
+	}
+	free(snap);
+}
+
+static void set_compact_at(struct store *s)
+{
+	s->compact_at = s->off + COMPACT_SLACK;
+}
+
 struct progress *store_load(struct store *s, char **notice)
 {
-	struct progress *p = NULL;
-	char *why = NULL, *err = NULL;
+	struct progress *p = progress_new();
+	char *err = NULL, *more = NULL;
+	struct stat st;
 	*notice = NULL;
 	if (lock(s, &err) < 0) {
 		*notice = xasprintf("Your progress cannot be read: %s.", err);
 		free(err);
-		return progress_new();
+		return p;
 	}
-	switch (disk_read(s, &p, &why)) {
-	case DISK_OK:
-	case DISK_NONE:
-		break;
-	case DISK_BAD:
-		*notice = move_aside(s, why, &err);
-		break;
-	case DISK_ERROR:
-		err = xasprintf("your saved progress cannot be read (%s); it is left as it "
-				"is, and new progress is not saved until that is fixed", why);
-		break;
+	if (fstatat(s->dfd, JOURNAL_FILE, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT &&
+	    fstatat(s->dfd, V1_FILE, &st, AT_SYMLINK_NOFOLLOW) == 0)
+		convert_v1(s, p, notice);
+	if (journal_open(s, !s->readonly, &err) == 0) {
+		if (journal_catch_up(s, p, false, &more, &err) == 0)
+			fold_notice(notice, more);
+		progress_tidy(p);
+		set_compact_at(s);
+		/* bad lines move to progress.rejected now, so they are told once */
+		if (s->nrejects && !s->readonly && store_compact(s, p, &err) != 0)
+			fold_notice(notice, xasprintf("Could not tidy your progress file: %s.",
+						      err));
 	}
-	if (err)
-		*notice = err;
-	free(why);
-	clean_temps(s);
+	if (err && errno != ENOENT)
+		fold_notice(notice, xasprintf("Your progress cannot be read: %s.", err));
+	free(err);
+	if (!s->readonly && s->lockfd >= 0)
+		clean_temps(s);
 	unlock(s);
-	return p ? p : progress_new();
+	return p;
 }
 
-static int save_locked(struct store *s, struct progress *p, char **err, char **notice)
+/* Events that are fsynced at once; page turns wait (at most a second). */
+static bool urgent(const struct event *v, size_t n)
 {
-	struct progress *disk = NULL;
-	char *why = NULL, *buf, *moved = NULL;
-	size_t len;
-	switch (disk_read(s, &disk, &why)) {
-	case DISK_OK:
-		progress_merge(p, disk);
-		progress_free(disk);
-		break;
-	case DISK_NONE:
-		break;
-	case DISK_BAD:
-		moved = move_aside(s, why, err);
-		break;
-	case DISK_ERROR:
-		*err = xasprintf("cannot save progress: %s", why);
-		break;
-	}
-	free(why);
-	if (*err)
-		return -1;
-	if (notice)
-		*notice = moved;
-	else
-		free(moved);
-	clean_temps(s);
-	if (!(buf = store_format(p, &len, err)))
-		return -1;
-	int rc = write_atomic(s, buf, len, err);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].kind != EV_PAGE)
+			return true;
+	return false;
+}
+
+static int append(struct store *s, struct progress *p, char **err)
+{
+	size_t n, len = 0;
+	const struct event *v = progress_unsaved(p, &n);
+	if (n == 0)
+		return 0;
+	char *buf = xmalloc(n * JOURNAL_LINE_MAX);
+	for (size_t i = 0; i < n; i++)
+		len += journal_format(&v[i], buf + len, JOURNAL_LINE_MAX);
+	int e = write_all(s->jfd, buf, len);
 	free(buf);
-	return rc;
+	if (e) {
+		/* a short append would leave a torn line: cut it off again */
+		if (ftruncate(s->jfd, s->off) < 0) {
+			/* the next read keeps it in progress.rejected */
+		}
+		*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(e));
+		return -1;
+	}
+	s->stats.writes++;
+	s->stats.bytes += len;
+	s->off += (off_t)len;
+	s->lines += n;
+	progress_saved(p, n);
+	s->dirty = true;
+	if (urgent(v, n) || since(&s->synced) >= 1.0) {
+		if (fsync(s->jfd) < 0) {
+			*err = xasprintf("progress saved in %s, but it may not be on disk yet: %s",
+					 s->dir, strerror(errno));
+			return -1;
+		}
+		synced(s);
+	}
+	return 0;
 }
 
 int store_save(struct store *s, struct progress *p, char **err, char **notice)
 {
+	char *more = NULL;
 	*err = NULL;
 	if (notice)
 		*notice = NULL;
+	if (s->readonly) {
+		size_t n;
+		progress_unsaved(p, &n);
+		if (n == 0)
+			return 0;
+		*err = xasprintf("progress is not saved: %s", s->readonly);
+		return -1;
+	}
 	if (lock(s, err) < 0)
 		return -1;
-	int rc = save_locked(s, p, err, notice);
+	int rc = refresh(s, p, &more, err);
+	if (rc == 0 && !s->readonly)
+		rc = append(s, p, err);
+	if (rc == 0 && s->off >= s->compact_at && store_compact(s, p, err) != 0) {
+		/* appending still works (a folder we may not create files in):
+		 * try again when the journal has grown as much again */
+		free(*err);
+		*err = NULL;
+		s->compact_at = s->off + COMPACT_SLACK;
+	}
 	unlock(s);
+	if (notice)
+		*notice = more;
+	else
+		free(more);
 	return rc;
+}
+
+bool store_unsynced(const struct store *s)
+{
+	return s && s->dirty;
+}
+
+int store_fd(const struct store *s)
+{
+	return s && !s->readonly ? s->jfd : -1;
+}
+
+void store_flush(struct store *s)
+{
+	if (s && s->jfd >= 0 && s->dirty && fsync(s->jfd) == 0)
+		synced(s);
+}
+
+static bool keep_all(void *ctx, const char *course, const char *lesson, const char *question)
+{
+	(void)ctx;
+	(void)course;
+	(void)lesson;
+	(void)question;
+	return true;
+}
+
+int store_compact(struct store *s, struct progress *p, char **err)
+{
+	size_t len;
+	*err = NULL;
+	if (s->readonly)
+		return 0;
+	progress_prune(p, time(NULL), s->known ? s->known : keep_all, s->known_ctx);
+	if (keep_rejects(s, s->rejects, s->nrejects, err) < 0)
+		return -1;
+	free(s->rejects);
+	s->rejects = NULL;
+	s->nrejects = 0;
+	char *snap = journal_snapshot(p, &len);
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += snap[i] == '\n';
+	int rc = write_atomic(s, snap, len, err);
+	free(snap);
+	if (rc == 0) {
+		s->stats.compactions++;
+		rc = journal_open(s, false, err);
+		s->off = (off_t)len;
+		s->lines = lines;
+		set_compact_at(s);
+	}
+	return rc;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	store_flush(s);
+	journal_close(s);
+	if (s->lockfd >= 0)
+		close(s->lockfd);
+	if (s->dfd >= 0)
+		close(s->dfd);
+	free(s->rejects);
+	free(s->readonly);
+	free(s->dir);
+	free(s);
 }

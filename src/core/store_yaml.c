@@ -15,7 +15,7 @@
 
 #define FORMAT_VERSION "1"
 /* Largest page index and course version a file may hold. */
-#define PAGE_MAX 1000000
+#define PAGE_MAX PROGRESS_PAGE_MAX
 #define TIME_MAX_YEAR 9999
 
 /* Room for one more element after n (doubling at powers of two). */
@@ -118,7 +118,11 @@ static bool scalar(struct reader *r, const char **s, size_t *n)
 static bool parse_u64(const char *s, size_t n, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
-	if (n == 0 || n > 20 || (n > 1 && s[0] == '0'))
+	while (n > 1 && s[0] == '0') {	/* "01" is 1 */
+		s++;
+		n--;
+	}
+	if (n == 0 || n > 20)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -170,11 +174,16 @@ static bool num_at(const char *s, int len, int lo, int hi, int *out)
 	return v >= lo && v <= hi;
 }
 
-/* "2026-11-25T03:40:00Z", exactly. */
+/* "2026-11-25T03:40:00Z", exactly; or '', which release 1 wrote for a time
+ * past the year 9999 (read as the last second of it). */
 static bool parse_time(const char *s, size_t n, time_t *out)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, mo, d, h, mi, se;
+	if (n == 0) {
+		*out = STAMP_MAX;
+		return true;
+	}
 	if (n != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
 	    s[16] != ':' || s[19] != 'Z')
 		return false;
@@ -299,8 +308,12 @@ static bool map_body(struct reader *r, const struct field *f, size_t nf, void *o
 			return false;
 		if ((i = field_find(f, nf, s, n)) == nf)
 			return fail(r, "unknown key");
-		if (seen & UINT32_C(1) << i)
-			return fail(r, "\"%s\" is given twice", f[i].key);
+		/* a key given twice: records add up, a single value is the last one */
+		if ((seen & UINT32_C(1) << i) && f[i].kind == K_ID) {
+			char *old;
+			memcpy(&old, (char *)obj + f[i].off, sizeof old);
+			free(old);
+		}
 		seen |= UINT32_C(1) << i;
 		if (!next(r))
 			return false;
@@ -637,7 +650,7 @@ static void review_write(struct emitter *e, const char *key, const void *obj)
 static bool answer_read(struct reader *r, void *obj)
 {
 	struct question_progress *qp = obj;
-	struct answer a = { 0 };
+	struct answer a = { .version = -1 };	/* release 1 kept no version, hash or choices */
 	if (!read_map(r, answer_fields, NFIELDS(answer_fields), &a))
 		return false;
 	qp->answers = grow(qp->answers, qp->nanswers, sizeof *qp->answers);
@@ -862,12 +875,9 @@ static bool read_version(struct reader *r)
 	return true;
 }
 
-static bool read_root(struct reader *r, struct progress *p)
+/* One document, from its start to its end. */
+static bool read_document(struct reader *r, struct progress *p)
 {
-	if (!next(r) || !next(r))	/* the stream start, then the document */
-		return false;
-	if (r->ev.type != YAML_DOCUMENT_START_EVENT)
-		return fail(r, "the file is empty");
 	if (!next(r))
 		return false;
 	if (r->ev.type != YAML_MAPPING_START_EVENT)
@@ -878,10 +888,21 @@ static bool read_root(struct reader *r, struct progress *p)
 		return false;
 	if (r->ev.type != YAML_DOCUMENT_END_EVENT || r->ev.data.document_end.implicit)
 		return fail(r, "the file is cut short (the closing \"...\" is missing)");
-	if (!next(r))
+	return true;
+}
+
+static bool read_root(struct reader *r, struct progress *p)
+{
+	if (!next(r) || !next(r))	/* the stream start, then the document */
 		return false;
+	if (r->ev.type != YAML_DOCUMENT_START_EVENT)
+		return fail(r, "the file is empty");
+	/* more documents (files joined by hand): their records add up */
+	while (r->ev.type == YAML_DOCUMENT_START_EVENT)
+		if (!read_document(r, p) || !next(r))
+			return false;
 	if (r->ev.type != YAML_STREAM_END_EVENT)
-		return fail(r, "more than one document");
+		return fail(r, "not a rollwise progress file");
 	return true;
 }
 

@@ -72,6 +72,8 @@ void io_blank(struct io *o)
 static const char *read_line(struct io *o)
 {
 	fflush(o->out);
+	if (o->idle)
+		o->idle(o->ctx);
 	if (o->eof || stop_signal() || getline(&o->line, &o->cap, o->in) < 0) {
 		o->eof = true;
 		io_blank(o);

@@ -16,6 +16,8 @@ struct io {
 	bool eof;		/* input ended, or a stop signal came */
 	char *line;
 	size_t cap;
+	void (*idle)(void *ctx);	/* called before each wait for input */
+	void *ctx;
 };
 
 /* What a prompt accepts: word "" is Enter, "#" a number from 1 to the

@@ -4,8 +4,10 @@
 #include "plain/plain.h"
 #include "plain/io.h"
 #include "core/flow.h"
+#include "core/store.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "stop.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -369,11 +371,36 @@ static void main_menu(struct plain *p)
 	}
 }
 
+/* Before waiting for the learner: what was saved is made durable, and a
+ * Ctrl-Z while waiting keeps it so. */
+static void idle(void *ctx)
+{
+	struct session *s = ctx;
+	session_flush(s);
+	stop_sync_fd(session_sync_fd(s));
+}
+
+static FILE *waiting_out;
+
+/* A save waits for another rollwise's lock (store_waiting). */
+static void waiting(long pid)
+{
+	if (pid < 0 || !waiting_out)
+		return;
+	char *w = flow_waiting_text(pid);
+	fprintf(waiting_out, "%s\n", w);
+	fflush(waiting_out);
+	free(w);
+}
+
 int plain_run(struct session *s, FILE *in, FILE *out, int width, const char *course_id,
 	      const char *lesson_id, int do_review)
 {
 	struct plain p = { .s = s, .io = { .in = in, .out = out, .width = width,
-					   .echo = !isatty(fileno(in)) } };
+					   .echo = !isatty(fileno(in)), .idle = idle, .ctx = s } };
+	waiting_out = out;
+	store_waiting = waiting;
+	stop_chain_suspend();
 	const struct course *c = course_id ? catalog_find(&s->cat, course_id) : NULL;
 	const struct lesson *l = c && lesson_id ? course_lesson(c, lesson_id) : NULL;
 	if ((course_id && !c) || (lesson_id && !l))

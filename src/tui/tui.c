@@ -5,10 +5,13 @@
 #include "tui/tui.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "core/flow.h"
+#include "core/store.h"
 #include "stop.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +264,52 @@ static bool terminal_gone(int *errs)
 	return !(errno == EINTR && ++*errs < 100);
 }
 
+/* The next key. Input is read without waiting (curses may hold keys
+ * already); then poll waits for the terminal or a stop signal, which so
+ * ends the program at once even when it came during a save or a redraw.
+ * Page turns saved but not yet durable are fsynced after a second idle;
+ * otherwise the wait has no timeout, so an idle tutor uses no CPU. */
+static int next_key(struct tui *t)
+{
+	for (;;) {
+		timeout(0);
+		errno = 0;
+		int ch = getch();
+		if (ch != ERR || stop_signal())
+			return ch;
+		stop_sync_fd(session_sync_fd(t->s));
+		struct pollfd pf[2] = { { STDIN_FILENO, POLLIN, 0 }, { stop_fd(), POLLIN, 0 } };
+		int r = poll(pf, stop_fd() >= 0 ? 2 : 1, session_unsynced(t->s) ? 1000 : -1);
+		if (r == 0)
+			session_flush(t->s);
+		else if (r < 0 && errno != EINTR)
+			return ERR;
+		else if (r > 0 && !(pf[0].revents & POLLIN) &&
+			 (pf[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
+			errno = EIO;	/* the terminal is gone */
+			return ERR;
+		}
+		if (stop_signal())
+			return ERR;
+	}
+}
+
+static struct tui *waiting_tui;
+
+/* A save waits for another rollwise's lock (store_waiting): said on the
+ * last line at once, as the screen will not be drawn until it is done. */
+static void waiting(long pid)
+{
+	if (!waiting_tui || pid < 0)
+		return;
+	char *w = flow_waiting_text(pid);
+	move(waiting_tui->rows - 1, 0);
+	clrtoeol();
+	tui_put(waiting_tui->rows - 1, 0, w, waiting_tui->cols, A_BOLD);
+	refresh();
+	free(w);
+}
+
 static void loop(struct tui *t)
 {
 	int errs = 0;
@@ -271,8 +320,7 @@ static void loop(struct tui *t)
 			free(w);
 		}
 		draw(t);
-		errno = 0;
-		int ch = getch();
+		int ch = next_key(t);
 		if (stop_signal())
 			break;
 		if (ch == ERR) {
@@ -331,8 +379,15 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	leaveok(stdscr, FALSE);
 	setup_colors(&t);
 	getmaxyx(stdscr, t.rows, t.cols);
+	/* after newterm, so that curses' own Ctrl-Z handling runs too */
+	stop_chain_suspend();
+	waiting_tui = &t;
+	void (*was_waiting)(long) = store_waiting;
+	store_waiting = waiting;
 	open_start(&t, c, l, review);
 	loop(&t);
+	store_waiting = was_waiting;
+	waiting_tui = NULL;
 	/* Shutting down: a second hang-up or Ctrl-C must not cut it short. */
 	stop_hold();
 	endwin();

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/export.h"
+#include "record.h"
 #include "core/xalloc.h"
 
 #define T0 ((time_t)1795578000)	/* 2026-11-25T03:40:00Z */
@@ -60,9 +61,9 @@ static void fixture_make(struct fixture *f, bool odd)
 	lesson_hash(&f->cat.courses[0]->lessons[0], f->hash);
 	f->p = progress_new();
 	progress_visit(f->p, "c1", "intro", 2, T0 - 60);
-	progress_attempt(f->p, "c1", "intro", 90, true, 3, f->hash, T0);
+	attempt_at(f->p, "c1", "intro", 90, true, 3, f->hash, T0);
 	progress_visit(f->p, "c1", "depth", 1, T0 + 30);
-	progress_attempt(f->p, "old", "gone", 40, false, 2, HASH1, T0 + 60);
+	attempt_at(f->p, "old", "gone", 40, false, 2, HASH1, T0 + 60);
 }
 
 static void fixture_free(struct fixture *f)

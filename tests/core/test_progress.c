@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/progress.h"
+#include "record.h"
 #include "core/store.h"
 #include "core/xalloc.h"
 
@@ -192,11 +193,11 @@ static void test_invalid_ids_refused(void **state)
 	assert_int_equal(progress_visit(p, "", "l", 0, T0), -1);
 	assert_int_equal(progress_visit(p, "c", "bad\x1b[31m", 0, T0), -1);
 	assert_int_equal(progress_visit(p, "c\xff", "l", 0, T0), -1);
-	assert_int_equal(progress_answer(p, "c", "l", "q\n", true, T0), -1);
-	assert_int_equal(progress_attempt(p, "c", "l", 101, true, 1, HASH1, T0), -1);
-	assert_int_equal(progress_attempt(p, "c", "l", -1, false, 1, HASH1, T0), -1);
-	assert_int_equal(progress_attempt(p, "c", "l", 80, true, 1, "0123", T0), -1);
-	assert_int_equal(progress_attempt(p, "c", "l", 80, true, 1, "0123456789ABCDEF", T0), -1);
+	assert_int_equal(answer_at(p, "c", "l", "q\n", true, T0), -1);
+	assert_int_equal(attempt_at(p, "c", "l", 101, true, 1, HASH1, T0), -1);
+	assert_int_equal(attempt_at(p, "c", "l", -1, false, 1, HASH1, T0), -1);
+	assert_int_equal(attempt_at(p, "c", "l", 80, true, 1, "0123", T0), -1);
+	assert_int_equal(attempt_at(p, "c", "l", 80, true, 1, "0123456789ABCDEF", T0), -1);
 	char *longid = xmalloc(PROGRESS_ID_MAX + 2);
 	memset(longid, 'a', PROGRESS_ID_MAX + 1);
 	longid[PROGRESS_ID_MAX + 1] = '\0';
@@ -229,7 +230,7 @@ static void test_status(void **state)
 	assert_int_equal(st.state, LESSON_IN_PROGRESS);
 	assert_int_equal(st.page, 2);	/* "page 3 of 4" */
 
-	progress_attempt(p, "c", "l1", 50, false, 2, h1, T0 + 60);
+	attempt_at(p, "c", "l1", 50, false, 2, h1, T0 + 60);
 	progress_lesson_status(p, c, &c->lessons[0], &st);
 	assert_int_equal(st.state, LESSON_NOT_PASSED);
 	assert_int_equal(st.best, 50);
@@ -237,8 +238,8 @@ static void test_status(void **state)
 	assert_int_equal(st.first_passed, 0);
 	assert_int_equal(st.last_attempt, T0 + 60);
 
-	progress_attempt(p, "c", "l1", 90, true, 2, h1, T0 + 120);
-	progress_attempt(p, "c", "l1", 85, true, 2, h1, T0 + 180);
+	attempt_at(p, "c", "l1", 90, true, 2, h1, T0 + 120);
+	attempt_at(p, "c", "l1", 85, true, 2, h1, T0 + 180);
 	progress_lesson_status(p, c, &c->lessons[0], &st);
 	assert_int_equal(st.state, LESSON_PASSED);
 	assert_int_equal(st.best, 90);
@@ -249,7 +250,7 @@ static void test_status(void **state)
 	assert_string_equal(st.hash, h1);
 	assert_false(st.updated);
 
-	progress_attempt(p, "c", "l2", 100, true, 2, HASH1, T0);
+	attempt_at(p, "c", "l2", 100, true, 2, HASH1, T0);
 	assert_int_equal(progress_course_passed(p, c), 2);
 	progress_free(p);
 	course_free(c);
@@ -263,7 +264,7 @@ static void test_updated_since_passed(void **state)
 	struct lesson_status st;
 	char h[17];
 	lesson_hash(&c->lessons[0], h);
-	progress_attempt(p, "c", "l1", 100, true, 1, h, T0);
+	attempt_at(p, "c", "l1", 100, true, 1, h, T0);
 	progress_lesson_status(p, c, &c->lessons[0], &st);
 	assert_false(st.updated);
 
@@ -277,10 +278,10 @@ static void test_updated_since_passed(void **state)
 
 	/* a failed retake on the new text keeps the flag; a pass clears it */
 	lesson_hash(&c->lessons[0], h);
-	progress_attempt(p, "c", "l1", 40, false, 2, h, T0 + 60);
+	attempt_at(p, "c", "l1", 40, false, 2, h, T0 + 60);
 	progress_lesson_status(p, c, &c->lessons[0], &st);
 	assert_true(st.updated);
-	progress_attempt(p, "c", "l1", 80, true, 2, h, T0 + 120);
+	attempt_at(p, "c", "l1", 80, true, 2, h, T0 + 120);
 	progress_lesson_status(p, c, &c->lessons[0], &st);
 	assert_false(st.updated);
 
@@ -299,11 +300,11 @@ static void test_records_of_removed_lessons(void **state)
 	struct catalog cat;
 	catalog_make(&cat, 1, course_make("c", 1, "l1:2:q1"));
 	struct progress *p = progress_new();
-	progress_attempt(p, "gone", "old", 70, true, 3, HASH1, T0);
-	progress_answer(p, "gone", "old", "q", false, T0);
-	progress_answer(p, "c", "removed", "q", false, T0);
-	progress_answer(p, "c", "l1", "removed-q", false, T0);
-	progress_answer(p, "c", "l1", "q1", false, T0);
+	attempt_at(p, "gone", "old", 70, true, 3, HASH1, T0);
+	answer_at(p, "gone", "old", "q", false, T0);
+	answer_at(p, "c", "removed", "q", false, T0);
+	answer_at(p, "c", "l1", "removed-q", false, T0);
+	answer_at(p, "c", "l1", "q1", false, T0);
 	struct lesson_status st;
 	progress_record_status(p, "gone", "old", NULL, &st);
 	assert_int_equal(st.state, LESSON_PASSED);
@@ -333,7 +334,7 @@ static void test_leitner_schedule(void **state)
 	const struct question_progress *qp;
 	time_t now = T0;
 
-	progress_answer(p, "c", "l", "q", false, now);
+	answer_at(p, "c", "l", "q", false, now);
 	qp = question_of(p, "q");
 	assert_int_equal(qp->box, 1);
 	assert_int_equal(qp->due, now + DAY);
@@ -341,20 +342,20 @@ static void test_leitner_schedule(void **state)
 		assert_int_equal(qp->box, box);
 		assert_int_equal(qp->due, now + days[box - 1] * DAY);
 		/* right before it is due (a quiz retake): nothing moves */
-		progress_answer(p, "c", "l", "q", true, qp->due - 1);
+		answer_at(p, "c", "l", "q", true, qp->due - 1);
 		qp = question_of(p, "q");
 		assert_int_equal(qp->box, box);
 		now = qp->due;
-		progress_answer(p, "c", "l", "q", true, now);
+		answer_at(p, "c", "l", "q", true, now);
 		qp = question_of(p, "q");
 	}
 	assert_int_equal(qp->box, REVIEW_DONE);	/* retired past box 5 */
 	assert_int_equal(qp->due, 0);
-	progress_answer(p, "c", "l", "q", true, now + 100 * DAY);
+	answer_at(p, "c", "l", "q", true, now + 100 * DAY);
 	assert_int_equal(question_of(p, "q")->box, REVIEW_DONE);
 
 	/* a miss, even retired or high up, goes back to box 1 */
-	progress_answer(p, "c", "l", "q", false, now + 200 * DAY);
+	answer_at(p, "c", "l", "q", false, now + 200 * DAY);
 	qp = question_of(p, "q");
 	assert_int_equal(qp->box, 1);
 	assert_int_equal(qp->due, now + 201 * DAY);
@@ -365,11 +366,11 @@ static void test_leitner_miss_from_high_box(void **state)
 {
 	(void)state;
 	struct progress *p = progress_new();
-	progress_answer(p, "c", "l", "q", false, T0);
-	progress_answer(p, "c", "l", "q", true, T0 + DAY);	/* box 2 */
-	progress_answer(p, "c", "l", "q", true, T0 + 4 * DAY);	/* box 3 */
+	answer_at(p, "c", "l", "q", false, T0);
+	answer_at(p, "c", "l", "q", true, T0 + DAY);	/* box 2 */
+	answer_at(p, "c", "l", "q", true, T0 + 4 * DAY);	/* box 3 */
 	assert_int_equal(question_of(p, "q")->box, 3);
-	progress_answer(p, "c", "l", "q", false, T0 + 11 * DAY);
+	answer_at(p, "c", "l", "q", false, T0 + 11 * DAY);
 	assert_int_equal(question_of(p, "q")->box, 1);
 	assert_int_equal(question_of(p, "q")->due, T0 + 12 * DAY);
 	progress_free(p);
@@ -381,8 +382,8 @@ static void test_right_answer_stays_out_of_review(void **state)
 	struct catalog cat;
 	catalog_make(&cat, 1, course_make("c", 1, "l1:1:q1,q2"));
 	struct progress *p = progress_new();
-	progress_answer(p, "c", "l1", "q1", true, T0);
-	progress_answer(p, "c", "l1", "q1", true, T0 + DAY);
+	answer_at(p, "c", "l1", "q1", true, T0);
+	answer_at(p, "c", "l1", "q1", true, T0 + DAY);
 	assert_int_equal(question_of(p, "q1")->box, 0);
 	assert_int_equal(question_of(p, "q1")->nanswers, 2);
 	struct due_item *due;
@@ -399,12 +400,12 @@ static void test_due_sorted_and_filtered(void **state)
 	catalog_make(&cat, 2, course_make("a", 1, "l1:1:q1,q2,q3"),
 		     course_make("b", 1, "l1:1:q1"));
 	struct progress *p = progress_new();
-	progress_answer(p, "b", "l1", "q1", false, T0);		/* due T0+1d */
-	progress_answer(p, "a", "l1", "q3", false, T0 - 3600);	/* due T0+1d-1h */
-	progress_answer(p, "a", "l1", "q2", false, T0 + 3600);	/* due T0+1d+1h */
-	progress_answer(p, "a", "l1", "q1", false, T0 + 5 * DAY);	/* not yet */
-	progress_answer(p, "a", "l9", "q1", false, T0);		/* lesson gone */
-	progress_answer(p, "z", "l1", "q1", false, T0);		/* course gone */
+	answer_at(p, "b", "l1", "q1", false, T0);		/* due T0+1d */
+	answer_at(p, "a", "l1", "q3", false, T0 - 3600);	/* due T0+1d-1h */
+	answer_at(p, "a", "l1", "q2", false, T0 + 3600);	/* due T0+1d+1h */
+	answer_at(p, "a", "l1", "q1", false, T0 + 5 * DAY);	/* not yet */
+	answer_at(p, "a", "l9", "q1", false, T0);		/* lesson gone */
+	answer_at(p, "z", "l1", "q1", false, T0);		/* course gone */
 	struct due_item *due;
 	assert_int_equal(progress_due(p, &cat, T0, &due), 0);
 	free(due);
@@ -429,23 +430,23 @@ static void diverge(struct progress **a, struct progress **b)
 {
 	struct progress *base = progress_new();
 	progress_visit(base, "c", "l1", 1, T0);
-	progress_answer(base, "c", "l1", "q1", false, T0 + 1);
-	progress_attempt(base, "c", "l1", 50, false, 1, HASH1, T0 + 2);
+	answer_at(base, "c", "l1", "q1", false, T0 + 1);
+	attempt_at(base, "c", "l1", 50, false, 1, HASH1, T0 + 2);
 	*a = copy(base);
 	*b = copy(base);
 	progress_free(base);
 
 	progress_visit(*a, "c", "l1", 3, T0 + 100);
-	progress_answer(*a, "c", "l1", "q1", true, T0 + DAY + 100);	/* box 2 */
-	progress_answer(*a, "c", "l1", "q2", false, T0 + 101);
-	progress_attempt(*a, "c", "l1", 90, true, 1, HASH1, T0 + 102);
+	answer_at(*a, "c", "l1", "q1", true, T0 + DAY + 100);	/* box 2 */
+	answer_at(*a, "c", "l1", "q2", false, T0 + 101);
+	attempt_at(*a, "c", "l1", 90, true, 1, HASH1, T0 + 102);
 	progress_notice_seen(*a);
 
 	progress_visit(*b, "c", "l2", 0, T0 + 200);			/* later place */
-	progress_answer(*b, "c", "l1", "q1", false, T0 + 50);		/* earlier box */
-	progress_answer(*b, "c", "l2", "q3", false, T0 + 201);
-	progress_attempt(*b, "c", "l1", 70, false, 1, HASH1, T0 + 202);
-	progress_attempt(*b, "d", "x", 100, true, 4, HASH2, T0 + 203);
+	answer_at(*b, "c", "l1", "q1", false, T0 + 50);		/* earlier box */
+	answer_at(*b, "c", "l2", "q3", false, T0 + 201);
+	attempt_at(*b, "c", "l1", 70, false, 1, HASH1, T0 + 202);
+	attempt_at(*b, "d", "x", 100, true, 4, HASH2, T0 + 203);
 }
 
 static void test_merge_both_ways(void **state)
@@ -490,8 +491,8 @@ static void test_merge_idempotent_and_associative(void **state)
 	(void)state;
 	struct progress *a, *b, *c = progress_new();
 	diverge(&a, &b);
-	progress_answer(c, "c", "l1", "q1", false, T0 + 3 * DAY);
-	progress_attempt(c, "c", "l1", 10, false, 1, HASH2, T0 + 3 * DAY);
+	answer_at(c, "c", "l1", "q1", false, T0 + 3 * DAY);
+	attempt_at(c, "c", "l1", 10, false, 1, HASH2, T0 + 3 * DAY);
 
 	struct progress *left = copy(a), *right = copy(b);
 	progress_merge(left, b);
@@ -522,10 +523,10 @@ static void test_attempts_capped_facts_kept(void **state)
 {
 	(void)state;
 	struct progress *p = progress_new();
-	progress_attempt(p, "c", "l", 100, false, 1, HASH1, T0);	/* best ever */
-	progress_attempt(p, "c", "l", 80, true, 1, HASH1, T0 + 1);	/* first passed */
+	attempt_at(p, "c", "l", 100, false, 1, HASH1, T0);	/* best ever */
+	attempt_at(p, "c", "l", 80, true, 1, HASH1, T0 + 1);	/* first passed */
 	for (int i = 0; i < 118; i++)
-		progress_attempt(p, "c", "l", i % 60, false, 1, HASH1, T0 + 10 + i);
+		attempt_at(p, "c", "l", i % 60, false, 1, HASH1, T0 + 10 + i);
 	const struct lesson_progress *lp = lesson_of(p, "c", "l");
 	assert_int_equal(lp->nattempts, ATTEMPTS_KEEP + 2);
 	struct lesson_status st;
@@ -540,8 +541,8 @@ static void test_attempts_capped_facts_kept(void **state)
 	 * one state holding every record would */
 	struct progress *other = copy(p), *mine = copy(p);
 	for (int i = 0; i < 70; i++) {
-		progress_attempt(mine, "c", "l", 30, false, 1, HASH1, T0 + 1000 + 2 * i);
-		progress_attempt(other, "c", "l", 31, false, 1, HASH1, T0 + 1001 + 2 * i);
+		attempt_at(mine, "c", "l", 30, false, 1, HASH1, T0 + 1000 + 2 * i);
+		attempt_at(other, "c", "l", 31, false, 1, HASH1, T0 + 1001 + 2 * i);
 	}
 	struct progress *m = copy(mine);
 	progress_merge(m, other);
@@ -564,7 +565,7 @@ static void test_answers_capped(void **state)
 	(void)state;
 	struct progress *p = progress_new();
 	for (int i = 0; i < 3 * ANSWERS_KEEP; i++)
-		progress_answer(p, "c", "l", "q", i % 2, T0 + i);
+		answer_at(p, "c", "l", "q", i % 2, T0 + i);
 	const struct question_progress *qp = question_of(p, "q");
 	assert_int_equal(qp->nanswers, ANSWERS_KEEP);
 	assert_int_equal(qp->answers[0].st.at, T0 + 2 * ANSWERS_KEEP);
@@ -578,10 +579,10 @@ static void test_local_change_beats_seen_stamp(void **state)
 	(void)state;
 	struct progress *ahead = progress_new(), *me;
 	progress_visit(ahead, "c", "future", 5, T0 + 1000);
-	progress_answer(ahead, "c", "l", "q", false, T0 + 1000);
+	answer_at(ahead, "c", "l", "q", false, T0 + 1000);
 	me = copy(ahead);
 	progress_visit(me, "c", "now", 1, T0);
-	progress_answer(me, "c", "l", "q", true, T0 + 1000 + DAY);	/* due: box 2 */
+	answer_at(me, "c", "l", "q", true, T0 + 1000 + DAY);	/* due: box 2 */
 	progress_merge(me, ahead);
 	assert_string_equal(place_of(me)->lesson, "now");
 	assert_int_equal(question_of(me, "q")->box, 2);

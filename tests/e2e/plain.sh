@@ -6,7 +6,7 @@ export ROLLWISE_SEED=1
 unset COLUMNS
 R="$ROLLWISE_BIN --lessons $ROLLWISE_TESTS/fixtures/good"
 ESC=$(printf '\033')
-state=$XDG_STATE_HOME/rollwise/progress.yaml
+state=$XDG_STATE_HOME/rollwise/progress.log
 
 # A whole lesson and its quiz, one line per page and per question: open the
 # course, Enter for lesson 1, two pages, answers 1 (right), 1 = True (wrong,
@@ -118,9 +118,9 @@ check "unknown lesson: exit 1 and message" sh -c "[ $? -eq 1 ] && grep -q \"cour
 # and a long line read during the review is not used after it (this read
 # freed memory under ASan before).
 export XDG_STATE_HOME="$T/review-state"
-state=$XDG_STATE_HOME/rollwise/progress.yaml
+state=$XDG_STATE_HOME/rollwise/progress.log
 printf '\n\n\n2\n' | $R --plain testcourse first >/dev/null 2>&1
-sed -i "s/due: '[^']*'/due: '2020-01-01T00:00:00Z'/" "$state"
+sed -i 's/due: [0-9TZ:-]*/due: 2020-01-01T00:00:00Z/' "$state"
 printf 'r\n3\n' | $R --plain >"$T/out" 2>&1
 check "r then 3: course 3 does not open by itself after the review" sh -c "! grep -q '^Lessons:' '$T/out'"
 long=$(python3 -c "print('3' * 300)")

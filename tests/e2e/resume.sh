@@ -5,7 +5,7 @@
 export LANG=C.UTF-8 ROLLWISE_SEED=1
 L="--lessons $ROLLWISE_TESTS/fixtures/good"
 RW="$ROLLWISE_BIN $L"
-state=$XDG_STATE_HOME/rollwise/progress.yaml
+state=$XDG_STATE_HOME/rollwise/progress.log
 
 tstart 80x24 "$HANGUP $RW"
 waitfor "This is education" >/dev/null
@@ -41,7 +41,7 @@ keys q y q q q
 waitfor "[exited 0]" 15 >/dev/null
 
 # A missed question comes due for review: move its due date into the past.
-sed -i "s/due: '[^']*'/due: '2020-01-01T00:00:00Z'/" "$state"
+sed -i 's/due: [0-9TZ:-]*/due: 2020-01-01T00:00:00Z/' "$state"
 printf '' | $RW --plain >"$T/out" 2>&1
 check "menu says a review is due" grep -qE "lessons passed. Review: 1 question due." "$T/out"
 printf '1\n' | $RW --plain review >"$T/out" 2>&1
@@ -76,12 +76,22 @@ assert r['status']=='passed' and r['best_score']==100, r
 $RW progress >"$T/p.txt"
 check "progress text has a header and the lesson" sh -c "grep -q '^COURSE' '$T/p.txt' && grep -q 'testcourse  *first  *passed' '$T/p.txt'"
 
-# A damaged state file is moved aside, the learner is told, and nothing crashes.
-printf 'rollwise-progress: 1\nplace: {course: [' >"$state"
+# A damaged line is skipped and kept, the learner is told once, the rest of
+# the progress stays, and nothing crashes.
+cp "$state" "$T/state.good"
+{ cat "$T/state.good"; printf -- '- {ev: page, at: [\n'; } >"$state"
 printf 'q\n' | $RW --plain >"$T/out" 2>&1
-check "damaged state: still runs" grep -q "Course number" "$T/out"
-check "damaged state: learner is told" grep -q "could not be read" "$T/out"
-check "damaged state: old file kept aside" sh -c "ls '$XDG_STATE_HOME/rollwise/' | grep -q 'progress.yaml.corrupt-'"
+check "damaged line: still runs" grep -q "Course number" "$T/out"
+check "damaged line: learner is told, naming the line" grep -q "could not be read.*(line $(($(wc -l <"$T/state.good") + 1))" "$T/out"
+check "damaged line: kept in progress.rejected" grep -q 'at: \[' "$XDG_STATE_HOME/rollwise/progress.rejected"
+$RW progress >"$T/p2.txt"
+check "damaged line: the rest is kept" cmp -s "$T/p.txt" "$T/p2.txt"
+# A file that is not text at all is moved aside whole, and the learner told.
+printf '\177ELF\000\001\002\n\000\377' >"$state"
+printf 'q\n' | $RW --plain >"$T/out" 2>&1
+check "not text: still runs" grep -q "Course number" "$T/out"
+check "not text: learner is told" grep -q "could not be read" "$T/out"
+check "not text: old file kept aside" sh -c "ls '$XDG_STATE_HOME/rollwise/' | grep -q 'progress.log.corrupt-'"
 
 # A lesson edited after it was passed says so, and its quiz can be retaken.
 mkdir -p "$T/edit"

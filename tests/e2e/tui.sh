@@ -5,7 +5,7 @@
 export LANG=C.UTF-8 ROLLWISE_SEED=1
 L="--lessons $ROLLWISE_TESTS/fixtures/good"
 RW="$ROLLWISE_BIN $L"
-state=$XDG_STATE_HOME/rollwise/progress.yaml
+state=$XDG_STATE_HOME/rollwise/progress.log
 
 # cursor: where the terminal cursor is, as "x,y".
 cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
@@ -14,7 +14,7 @@ row_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1 | awk '{ print $1 -
 # bar: the key bar (the last line).
 bar() { screen | tail -1; }
 # fresh: a new learner (no progress yet).
-fresh() { export XDG_STATE_HOME="$T/state-$1"; state=$XDG_STATE_HOME/rollwise/progress.yaml; }
+fresh() { export XDG_STATE_HOME="$T/state-$1"; state=$XDG_STATE_HOME/rollwise/progress.log; }
 
 # --- First run at 80x24: notice, menu, lesson, reader, quiz, result. ---
 fresh walk
@@ -128,11 +128,11 @@ check "40x10: the first Enter scrolls the notice" waitfor "not medical advice"
 n=1
 while ! onscreen "This notice is shown once." && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
 check "40x10: Enter reads the notice to its end ($n presses)" [ $n -ge 2 ]
-check "40x10: the notice is not recorded before Enter at its end" sh -c "! grep -q 'notice-seen: true' '$state' 2>/dev/null"
+check "40x10: the notice is not recorded before Enter at its end" sh -c "! grep -q 'ev: notice' '$state' 2>/dev/null"
 check "40x10: at its end the bar says continue" waitfor "Enter: continue"
 keys Enter
 check "40x10: Enter at its end continues" waitfor "1. Test course"
-check "40x10: the notice is recorded once read" grep -q "notice-seen: true" "$state"
+check "40x10: the notice is recorded once read" grep -q "ev: notice" "$state"
 keys Enter Enter
 waitfor "Introduction page" >/dev/null
 keys n

@@ -1,10 +1,13 @@
 /* progress_seeds.c - writes progress files for the fuzzer's seed corpus.
  *
- *   progress_seeds DIR    writes DIR/progress-N.yaml
+ *   progress_seeds DIR    writes DIR/progress-N.yaml and DIR/journal-N.log
  *
- * Each file is what store_format writes for a learner's state, from empty to
- * one with every kind of record, and ids that YAML must quote. */
+ * Each is a learner's state, from empty to one with every kind of record and
+ * ids that YAML must quote: as release 1's store_format wrote it, and as a
+ * journal (its snapshot, then the same changes as appended lines). */
 #include "core/progress.h"
+#include "record.h"
+#include "core/journal.h"
 #include "core/store.h"
 
 #include <stdio.h>
@@ -19,6 +22,37 @@ static const char *const ids[] = {
 };
 #define NIDS (sizeof ids / sizeof *ids)
 
+static int write_file(const char *dir, const char *name, int n, const char *buf, size_t len)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s-%d", dir, name, n);
+	FILE *fp = fopen(path, "w");
+	int ok = fp && fwrite(buf, 1, len, fp) == len;
+	if (fp && fclose(fp) != 0)
+		ok = 0;
+	if (!ok)
+		perror(path);
+	return ok ? 0 : -1;
+}
+
+/* The journal: its snapshot, then each unsaved change as a line. */
+static int save_journal(const char *dir, int n, const struct progress *p)
+{
+	size_t len, nu;
+	char *snap = journal_snapshot(p, &len);
+	const struct event *v = progress_unsaved(p, &nu);
+	char *buf = malloc(len + nu * JOURNAL_LINE_MAX + 1);
+	if (!buf)
+		abort();
+	memcpy(buf, snap, len);
+	for (size_t i = 0; i < nu; i++)
+		len += journal_format(&v[i], buf + len, JOURNAL_LINE_MAX);
+	int rc = write_file(dir, "journal", n, buf, len);
+	free(buf);
+	free(snap);
+	return rc;
+}
+
 static int save(const char *dir, int n, const struct progress *p)
 {
 	size_t len;
@@ -27,6 +61,10 @@ static int save(const char *dir, int n, const struct progress *p)
 	if (!buf) {
 		fprintf(stderr, "progress_seeds: %s\n", err);
 		free(err);
+		return -1;
+	}
+	if (save_journal(dir, n, p) != 0) {
+		free(buf);
 		return -1;
 	}
 	char path[4096];
@@ -46,9 +84,9 @@ static void step(struct progress *p, int k, time_t now)
 {
 	const char *c = ids[k % 3], *l = ids[(k + 3) % NIDS], *q = ids[(k * 7) % NIDS];
 	progress_visit(p, c, l, (size_t)(k % 5), now);
-	progress_answer(p, c, l, q, k % 3 != 0, now);
+	answer_at(p, c, l, q, k % 3 != 0, now);
 	if (k % 4 == 3)
-		progress_attempt(p, c, l, (k * 13) % 101, k % 8 == 7, 1 + k % 3,
+		attempt_at(p, c, l, (k * 13) % 101, k % 8 == 7, 1 + k % 3,
 				 "0123456789abcdef", now);
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
-# fullfs.sh - a save that runs out of space fails with a message, leaves the
-# old progress.yaml as it was and removes its temp file. Injected ENOSPC runs
-# anywhere; a real 64k tmpfs runs where mount is allowed.
+# fullfs.sh - a save that runs out of space fails with a message, keeps
+# everything saved before it, leaves no part of a line behind and no temp
+# file. Injected ENOSPC runs anywhere; a real 64k tmpfs runs where mount is
+# allowed (there the saves before the disk filled up are kept too).
 . "$ROLLWISE_TESTS/lib.sh"
 tool=$BUILD/tools/savetool
 parses() { "$tool" parse "$1" >/dev/null 2>&1; }
@@ -10,16 +11,18 @@ parses() { "$tool" parse "$1" >/dev/null 2>&1; }
 keeps() {
 	check "$1: the save fails" test "$rc" -ne 0
 	check "$1: it says the disk is full" grep -q "No space left on device" "$T/out"
-	check "$1: progress.yaml is unchanged" cmp -s "$2/progress.yaml" "$T/before"
+	check "$1: what was saved before is kept" \
+		cmp -s -n "$(wc -c <"$T/before")" "$2/progress.log" "$T/before"
 	check "$1: no temp file is left" test -z "$(ls -A "$2" | grep '\.tmp-')"
-	check "$1: the old file still parses" parses "$2/progress.yaml"
+	check "$1: the journal reads back whole (no part of a line)" parses "$2/progress.log"
 }
 
 dir=$XDG_STATE_HOME/rollwise
 "$tool" save -n 3 >/dev/null
-cp "$dir/progress.yaml" "$T/before"
+cp "$dir/progress.log" "$T/before"
 "$tool" save -n 1 -q more --enospc >"$T/out" 2>&1; rc=$?
 keeps "injected ENOSPC" "$dir"
+check "injected ENOSPC: progress.log is unchanged" cmp -s "$dir/progress.log" "$T/before"
 
 small=$T/small
 mkdir "$small"
@@ -27,7 +30,7 @@ if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k,mode=700 tmpfs "$small" 2>/d
 	trap 'umount "$small" 2>/dev/null; cleanup' EXIT
 	export XDG_STATE_HOME=$small
 	"$tool" save -n 3 >/dev/null
-	cp "$small/rollwise/progress.yaml" "$T/before"
+	cp "$small/rollwise/progress.log" "$T/before"
 	dd if=/dev/zero of="$small/fill" bs=1k 2>/dev/null
 	"$tool" save -n 30 -q bigger >"$T/out" 2>&1; rc=$?
 	keeps "a full 64k tmpfs" "$small/rollwise"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# symlinks.sh - a symbolic link at the state directory, progress.yaml or the
+# symlinks.sh - a symbolic link at the state directory, progress.log or the
 # lock file is refused with a clear error, and what it points to is untouched.
 . "$ROLLWISE_TESTS/lib.sh"
 tool=$BUILD/tools/savetool
@@ -22,15 +22,15 @@ refused "loading through a symlinked state directory"
 rm "$dir"
 
 mkdir -m 700 "$dir"
-ln -s "$T/target" "$dir/progress.yaml"
+ln -s "$T/target" "$dir/progress.log"
 "$tool" save -n 1 >"$T/out" 2>&1; rc=$?
-refused "a symlinked progress.yaml"
+refused "a symlinked progress.log"
 check "the file it points to is unchanged" test "$(cat "$T/target")" = precious
-check "the link is still a link" test -L "$dir/progress.yaml"
-rm "$dir/progress.yaml" "$dir/progress.lock"
+check "the link is still a link" test -L "$dir/progress.log"
+rm "$dir/progress.log" "$dir/progress.lock"
 
 ln -s "$T/target" "$dir/progress.lock"
 "$tool" save -n 1 >"$T/out" 2>&1; rc=$?
 refused "a symlinked lock file"
 check "the lock's target is unchanged" test "$(cat "$T/target")" = precious
-check "nothing was saved beside the links" test ! -e "$dir/progress.yaml"
+check "nothing was saved beside the links" test ! -e "$dir/progress.log"

@@ -8,7 +8,7 @@ dir=$XDG_STATE_HOME/rollwise
 
 modes() { # DESC UMASK
 	check "$1: directory 0700" test "$(stat -c %a "$dir")" = 700
-	check "$1: progress.yaml 0600" test "$(stat -c %a "$dir/progress.yaml")" = 600
+	check "$1: progress.log 0600" test "$(stat -c %a "$dir/progress.log")" = 600
 	check "$1: lock file 0600" test "$(stat -c %a "$dir/progress.lock")" = 600
 }
 
@@ -18,11 +18,11 @@ check "umask 000: new parent directories 0700 too" \
 	test "$(stat -c %a "$XDG_STATE_HOME")" = 700
 
 chmod 777 "$dir"
-chmod 666 "$dir/progress.yaml" "$dir/progress.lock"
+chmod 666 "$dir/progress.log" "$dir/progress.lock"
 (umask 000 && "$tool" save -n 1 >/dev/null)
 modes "loose modes repaired"
 
 rm -rf "$XDG_STATE_HOME"
 (umask 777 && "$tool" save -n 1 >/dev/null)
 modes "umask 777"
-check "umask 777: the saved progress reads back" parses "$dir/progress.yaml"
+check "umask 777: the saved progress reads back" parses "$dir/progress.log"

@@ -1,16 +1,21 @@
 /* savetool - drives the progress store for the shell fault tests.
  *
- *   savetool save [-n COUNT] [-q PREFIX] [-m MOD] [--enospc]
+ *   savetool save [-n COUNT] [-q PREFIX] [-m MOD] [--enospc] [--compact]
  *       COUNT times (0: until killed): turn a page, answer question
  *       PREFIX-i (PREFIX-(i % MOD) with -m), record a quiz attempt, save.
- *       --enospc makes every write fail as on a full disk.
+ *       --enospc makes every write fail as on a full disk; --compact
+ *       compacts the journal after every save.
  *   savetool load          load; print "notice: ..." if any, then a summary
- *   savetool parse FILE    parse FILE without touching it; print a summary
+ *   savetool parse FILE    read FILE (a journal, or release 1's
+ *                          progress.yaml) without touching it; print a
+ *                          summary; fail on a bad or torn line
  *   savetool count PREFIX  questions whose id starts with PREFIX, from a load
  *
  * The state directory is the default one ($XDG_STATE_HOME/rollwise). Exit
  * status: 0 fine, 1 a save or parse failed, 2 usage or the store would not open. */
+#include "core/journal.h"
 #include "core/store.h"
+#include "record.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
@@ -63,14 +68,14 @@ static struct progress *load(struct store *s)
 }
 
 static int one_save(struct store *s, struct progress *p, const char *prefix,
-		    unsigned long i, unsigned long mod)
+		    unsigned long i, unsigned long mod, bool compact)
 {
 	char q[64], *err, *notice;
 	time_t now = time(NULL);
 	snprintf(q, sizeof q, "%s-%lu", prefix, mod ? i % mod : i);
 	progress_visit(p, "course", "lesson", i % 5, now);
-	progress_answer(p, "course", "lesson", q, i % 3 == 0, now);
-	progress_attempt(p, "course", "lesson", (int)(i % 101), i % 101 >= 80, 1,
+	answer_at(p, "course", "lesson", q, i % 3 == 0, now);
+	attempt_at(p, "course", "lesson", (int)(i % 101), i % 101 >= 80, 1,
 			 "0123456789abcdef", now);
 	if (store_save(s, p, &err, &notice) != 0) {
 		fprintf(stderr, "savetool: save failed: %s\n", err);
@@ -80,6 +85,11 @@ static int one_save(struct store *s, struct progress *p, const char *prefix,
 	if (notice)
 		printf("notice: %s\n", notice);
 	free(notice);
+	if (compact && store_compact(s, p, &err) != 0) {
+		fprintf(stderr, "savetool: compaction failed: %s\n", err);
+		free(err);
+		return 1;
+	}
 	return 0;
 }
 
@@ -87,6 +97,7 @@ static int cmd_save(int argc, char **argv)
 {
 	unsigned long count = 1, mod = 0;
 	const char *prefix = "q";
+	bool compact = false;
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "-n") && i + 1 < argc)
 			count = strtoul(argv[++i], NULL, 10);
@@ -96,6 +107,8 @@ static int cmd_save(int argc, char **argv)
 			mod = strtoul(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--enospc"))
 			store_write_fn = write_enospc;
+		else if (!strcmp(argv[i], "--compact"))
+			compact = true;
 		else
 			return 2;
 	}
@@ -103,7 +116,7 @@ static int cmd_save(int argc, char **argv)
 	struct progress *p = load(s);
 	int rc = 0;
 	for (unsigned long i = 0; rc == 0 && (count == 0 || i < count); i++)
-		rc = one_save(s, p, prefix, i, mod);
+		rc = one_save(s, p, prefix, i, mod, compact);
 	progress_free(p);
 	store_close(s);
 	return rc;
@@ -118,13 +131,28 @@ static int cmd_parse(const char *path)
 	}
 	char *buf = xmalloc(PROGRESS_MAX_BYTES + 1), *err;
 	size_t len = fread(buf, 1, PROGRESS_MAX_BYTES + 1, fp);
+	buf[len > PROGRESS_MAX_BYTES ? PROGRESS_MAX_BYTES : len] = '\0';
 	fclose(fp);
-	struct progress *p;
-	int rc = store_parse(buf, len, &p, &err);
-	free(buf);
-	if (rc != 0) {
+	struct progress *p = NULL;
+	int rc = 0;
+	if (!strncmp(buf, "- {rollwise-progress:", 21)) {
+		struct journal_read r = { 0 };
+		p = progress_new();
+		journal_fold(buf, len, 0, p, false, &r);
+		progress_tidy(p);
+		if (r.bad || r.torn) {
+			fprintf(stderr, "savetool: %s: %zu bad lines (line %zu: %s)%s\n", path,
+				r.bad, r.first_bad, r.why, r.torn ? ", a torn last line" : "");
+			rc = -1;
+		}
+		free(r.rejects);
+	} else if ((rc = store_parse(buf, len, &p, &err)) != 0) {
 		fprintf(stderr, "savetool: %s: %s\n", path, err);
 		free(err);
+	}
+	free(buf);
+	if (rc != 0) {
+		progress_free(p);
 		return 1;
 	}
 	summary(p);
@@ -162,7 +190,7 @@ int main(int argc, char **argv)
 		store_close(s);
 		return 0;
 	}
-	fputs("usage: savetool save [-n N] [-q PREFIX] [-m MOD] [--enospc] | load |"
+	fputs("usage: savetool save [-n N] [-q PREFIX] [-m MOD] [--enospc] [--compact] | load |"
 	      " parse FILE | count PREFIX\n", stderr);
 	return 2;
 }
