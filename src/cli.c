@@ -25,6 +25,7 @@ static const char options_help[] =
 	"  --lessons DIR     look for courses in DIR first (may be repeated)\n"
 	"  --width N         plain mode: wrap text at N columns (0: do not wrap)\n"
 	"  --format FMT      with progress: text (default), csv or json\n"
+	"  --answers         with progress: one row per answer, not per lesson\n"
 	"  -h, --help        show this help and exit\n"
 	"  -V, --version     show the version and exit\n"
 	"\n"
@@ -98,6 +99,12 @@ static int check_usage(const struct options *o)
 		free(msg);
 		return st;
 	}
+	if (o->answers && !(o->cmd->flags & CMD_FORMAT)) {
+		char *msg = xasprintf("--answers goes with the %s command", cmd_with(CMD_FORMAT));
+		int st = bad(msg, "");
+		free(msg);
+		return st;
+	}
 	if (o->format && export_format_parse(o->format, &fmt) != 0)
 		return bad("--format must be text, csv or json, not ", o->format);
 	if (o->nargs > o->cmd->max_args)
@@ -129,6 +136,8 @@ int cli_parse(int argc, char **argv, struct options *o)
 			return 0;
 		} else if (!strcmp(a, "--plain")) {
 			o->plain = true;
+		} else if (!strcmp(a, "--answers")) {
+			o->answers = true;
 		} else if (!strcmp(a, "--lessons") || !strcmp(a, "--format")) {
 			if (i + 1 >= argc)
 				return bad(a, " needs a value");

@@ -15,6 +15,7 @@ struct options {
 	char **args;		/* positional arguments after the command */
 	size_t nargs;
 	const char *format;	/* --format, checked to be one export_format_parse knows */
+	bool answers;		/* --answers: progress writes every answer */
 	int width;		/* --width for plain mode; -1 when not given */
 };
 

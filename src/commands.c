@@ -177,7 +177,9 @@ static int cmd_progress(const struct options *o)
 	}
 	char *err = NULL;
 	int status = 0;
-	if (export_write(stdout, fmt, s.prog, &s.cat, &err) != 0 || fflush(stdout) != 0) {
+	int rc = o->answers ? export_answers(stdout, fmt, s.prog, &err)
+			    : export_write(stdout, fmt, s.prog, &s.cat, &err);
+	if (rc != 0 || fflush(stdout) != 0) {
 		cli_error("cannot write the results: %s", err ? err : "write error");
 		status = 1;
 	}
@@ -199,7 +201,8 @@ const struct cmd_entry cmd_table[] = {
 	  "or COURSE's lessons with their ids and counts",
 	  1, 0, cmd_list },
 	{ "progress", "",
-	  "print your results, one row per lesson",
+	  "print your results, one row per lesson (or, with\n"
+	  "--answers, per answer)",
 	  0, CMD_FORMAT, cmd_progress },
 	{ "review", "",
 	  "ask the questions due for review",

@@ -9,24 +9,70 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { COURSE, LESSON, STATUS, BEST, ATTEMPTS, FIRST, LAST, VERSION, HASH, NCOLS };
+/* Cell types: how JSON writes a cell ("" is null unless a string). */
+enum cell { CELL_STRING, CELL_NUMBER, CELL_BOOL, CELL_NUMBERS };
 
-/* Names for CSV and JSON, then headings for people. */
-static const char *const col_key[NCOLS] = {
-	"course", "lesson", "status", "best_score", "attempts", "first_passed",
-	"last_attempt", "course_version", "content_hash",
+struct column {
+	const char *key;	/* for CSV and JSON */
+	const char *head;	/* for people */
+	enum cell type;
+	bool id;		/* always a string, even when empty (never null) */
 };
-static const char *const col_head[NCOLS] = {
-	"COURSE", "LESSON", "STATUS", "BEST", "ATTEMPTS", "FIRST PASSED",
-	"LAST ATTEMPT", "VERSION", "HASH",
-};
-/* Columns written as JSON numbers. */
-static const bool col_number[NCOLS] = { [BEST] = true, [ATTEMPTS] = true, [VERSION] = true };
+#define MAX_COLS 9
 
-/* A row's cells; "" is a missing value. */
-struct row {
-	char *cell[NCOLS];
+/* A table: columns, then rows of cells ("" is a missing value). */
+struct table {
+	const struct column *col;
+	int ncols;
+	char **cell;		/* row-major */
+	size_t nrows, cap;
 };
+
+enum { COURSE, LESSON, STATUS, BEST, ATTEMPTS, FIRST, LAST, VERSION, HASH, NLESSON };
+
+static const struct column lesson_cols[NLESSON] = {
+	[COURSE] = { "course", "COURSE", CELL_STRING, true },
+	[LESSON] = { "lesson", "LESSON", CELL_STRING, true },
+	[STATUS] = { "status", "STATUS", CELL_STRING },
+	[BEST] = { "best_score", "BEST", CELL_NUMBER },
+	[ATTEMPTS] = { "attempts", "ATTEMPTS", CELL_NUMBER },
+	[FIRST] = { "first_passed", "FIRST PASSED", CELL_STRING },
+	[LAST] = { "last_attempt", "LAST ATTEMPT", CELL_STRING },
+	[VERSION] = { "course_version", "VERSION", CELL_NUMBER },
+	[HASH] = { "content_hash", "HASH", CELL_STRING },
+};
+
+enum { A_TIME, A_COURSE, A_LESSON, A_QUESTION, A_CHOICES, A_RIGHT, A_MODE, A_VERSION,
+       A_HASH, NANSWER };
+
+static const struct column answer_cols[NANSWER] = {
+	[A_TIME] = { "time", "TIME", CELL_STRING },
+	[A_COURSE] = { "course", "COURSE", CELL_STRING, true },
+	[A_LESSON] = { "lesson", "LESSON", CELL_STRING, true },
+	[A_QUESTION] = { "question", "QUESTION", CELL_STRING, true },
+	[A_CHOICES] = { "choices", "CHOICES", CELL_NUMBERS },
+	[A_RIGHT] = { "right", "RIGHT", CELL_BOOL },
+	[A_MODE] = { "mode", "MODE", CELL_STRING },
+	[A_VERSION] = { "course_version", "VERSION", CELL_NUMBER },
+	[A_HASH] = { "content_hash", "HASH", CELL_STRING },
+};
+
+/* A new row of t; fill its cells with xstrdup'd text. */
+static char **row_add(struct table *t)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		t->cell = xreallocarray(t->cell, t->cap * (size_t)t->ncols, sizeof *t->cell);
+	}
+	return &t->cell[t->nrows++ * (size_t)t->ncols];
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cell[i]);
+	free(t->cell);
+}
 
 int export_format_parse(const char *name, enum export_format *out)
 {
@@ -59,18 +105,19 @@ static char *time_cell(time_t t)
 	return xstrdup(buf);
 }
 
-static void row_fill(struct row *r, const char *course, const char *lesson,
+static void row_fill(struct table *t, const char *course, const char *lesson,
 		     const struct lesson_status *st)
 {
-	r->cell[COURSE] = xstrdup(course);
-	r->cell[LESSON] = xstrdup(lesson);
-	r->cell[STATUS] = xstrdup(status_name(st));
-	r->cell[BEST] = st->best < 0 ? xstrdup("") : xasprintf("%d", st->best);
-	r->cell[ATTEMPTS] = xasprintf("%" PRIu64, st->attempts);
-	r->cell[FIRST] = time_cell(st->first_passed);
-	r->cell[LAST] = time_cell(st->last_attempt);
-	r->cell[VERSION] = st->version < 0 ? xstrdup("") : xasprintf("%d", st->version);
-	r->cell[HASH] = xstrdup(st->hash);
+	char **r = row_add(t);
+	r[COURSE] = xstrdup(course);
+	r[LESSON] = xstrdup(lesson);
+	r[STATUS] = xstrdup(status_name(st));
+	r[BEST] = st->best < 0 ? xstrdup("") : xasprintf("%d", st->best);
+	r[ATTEMPTS] = xasprintf("%" PRIu64, st->attempts);
+	r[FIRST] = time_cell(st->first_passed);
+	r[LAST] = time_cell(st->last_attempt);
+	r[VERSION] = st->version < 0 ? xstrdup("") : xasprintf("%d", st->version);
+	r[HASH] = xstrdup(st->hash);
 }
 
 static bool in_catalog(const struct catalog *cat, const struct lesson_progress *lp)
@@ -80,19 +127,15 @@ static bool in_catalog(const struct catalog *cat, const struct lesson_progress *
 }
 
 /* The rows, in catalog order and then the lessons only the records know. */
-static size_t rows_collect(const struct progress *p, const struct catalog *cat,
-			   struct row **out)
+static void lessons_collect(const struct progress *p, const struct catalog *cat,
+			    struct table *t)
 {
-	size_t n = 0, cap = p->nlessons;
-	for (size_t i = 0; i < cat->n; i++)
-		cap += cat->courses[i]->nlessons;
-	struct row *rows = xcalloc(cap, sizeof *rows);
 	for (size_t i = 0; i < cat->n; i++) {
 		const struct course *c = cat->courses[i];
 		for (size_t j = 0; j < c->nlessons; j++) {
 			struct lesson_status st;
 			progress_lesson_status(p, c, &c->lessons[j], &st);
-			row_fill(&rows[n++], c->id, c->lessons[j].id, &st);
+			row_fill(t, c->id, c->lessons[j].id, &st);
 		}
 	}
 	for (size_t i = 0; i < p->nlessons; i++) {
@@ -101,10 +144,57 @@ static size_t rows_collect(const struct progress *p, const struct catalog *cat,
 		if (in_catalog(cat, lp))
 			continue;
 		progress_record_status(p, lp->course, lp->lesson, NULL, &st);
-		row_fill(&rows[n++], lp->course, lp->lesson, &st);
+		row_fill(t, lp->course, lp->lesson, &st);
 	}
-	*out = rows;
-	return n;
+}
+
+/* An answer and the question it belongs to. */
+struct given_answer {
+	const struct answer *a;
+	const struct question_progress *q;
+};
+
+static int answer_time_cmp(const void *va, const void *vb)
+{
+	const struct answer *a = ((const struct given_answer *)va)->a;
+	const struct answer *b = ((const struct given_answer *)vb)->a;
+	if (a->st.at != b->st.at)
+		return a->st.at < b->st.at ? -1 : 1;
+	if (a->st.session != b->st.session)
+		return a->st.session < b->st.session ? -1 : 1;
+	return a->st.seq < b->st.seq ? -1 : a->st.seq > b->st.seq;
+}
+
+/* One row per answer kept, oldest first. */
+static void answers_collect(const struct progress *p, struct table *t)
+{
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < p->nquestions; i++)
+		n += p->questions[i].nanswers;
+	struct given_answer *v = xreallocarray(NULL, n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < p->nquestions; i++)
+		for (size_t j = 0; j < p->questions[i].nanswers; j++)
+			v[k++] = (struct given_answer){ &p->questions[i].answers[j], &p->questions[i] };
+	qsort(v, n, sizeof *v, answer_time_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct answer *an = v[i].a;
+		char **r = row_add(t), choices[3 * 32 + 1] = "";
+		size_t len = 0;
+		for (unsigned c = 0; c < 32; c++)
+			if ((an->picked >> c) & 1)
+				len += (size_t)snprintf(choices + len, sizeof choices - len, "%s%u",
+							len ? " " : "", c + 1);
+		r[A_TIME] = time_cell(an->st.at);
+		r[A_COURSE] = xstrdup(v[i].q->course);
+		r[A_LESSON] = xstrdup(v[i].q->lesson);
+		r[A_QUESTION] = xstrdup(v[i].q->question);
+		r[A_CHOICES] = xstrdup(choices);
+		r[A_RIGHT] = xstrdup(an->correct ? "true" : "false");
+		r[A_MODE] = xstrdup(an->run ? "quiz" : "review");
+		r[A_VERSION] = an->version < 0 ? xstrdup("") : xasprintf("%d", an->version);
+		r[A_HASH] = xstrdup(an->hash);
+	}
+	free(v);
 }
 
 /* ---- text: aligned columns; nothing that could drive a terminal ---- */
@@ -130,9 +220,9 @@ static char *text_safe(const char *s)
 }
 
 /* One line, each column padded to its width; no blanks at the end. */
-static void text_line(FILE *fp, const char *const cell[NCOLS], const int width[NCOLS])
+static void text_line(FILE *fp, const char *const *cell, const int *width, int ncols)
 {
-	int last = NCOLS - 1, pad = 0;
+	int last = ncols - 1, pad = 0;
 	while (last > 0 && cell[last][0] == '\0')
 		last--;
 	for (int c = 0; c <= last; c++) {
@@ -142,27 +232,32 @@ static void text_line(FILE *fp, const char *const cell[NCOLS], const int width[N
 	fputc('\n', fp);
 }
 
-static void write_text(FILE *fp, struct row *rows, size_t n)
+static void write_text(FILE *fp, struct table *t)
 {
-	int width[NCOLS];
-	for (int c = 0; c < NCOLS; c++)
-		width[c] = (int)strlen(col_head[c]);
-	for (size_t i = 0; i < n; i++)
-		for (int c = 0; c < NCOLS; c++) {
-			char *s = text_safe(rows[i].cell[c]);
-			free(rows[i].cell[c]);
-			rows[i].cell[c] = s;
-			if (c == BEST && s[0]) {
-				rows[i].cell[c] = xasprintf("%s%%", s);
+	_Static_assert(NLESSON <= MAX_COLS && NANSWER <= MAX_COLS, "room for the columns");
+	int width[MAX_COLS];
+	const char *head[MAX_COLS];
+	for (int c = 0; c < t->ncols; c++) {
+		head[c] = t->col[c].head;
+		width[c] = (int)strlen(head[c]);
+	}
+	for (size_t i = 0; i < t->nrows; i++)
+		for (int c = 0; c < t->ncols; c++) {
+			char **cell = &t->cell[i * (size_t)t->ncols + (size_t)c];
+			char *s = text_safe(*cell);
+			free(*cell);
+			*cell = s;
+			if (t->col == lesson_cols && c == BEST && s[0]) {
+				*cell = xasprintf("%s%%", s);
 				free(s);
 			}
-			int w = utf8_strwidth(rows[i].cell[c], strlen(rows[i].cell[c]));
+			int w = utf8_strwidth(*cell, strlen(*cell));
 			if (w > width[c])
 				width[c] = w;
 		}
-	text_line(fp, col_head, width);
-	for (size_t i = 0; i < n; i++)
-		text_line(fp, (const char *const *)rows[i].cell, width);
+	text_line(fp, head, width, t->ncols);
+	for (size_t i = 0; i < t->nrows; i++)
+		text_line(fp, (const char *const *)&t->cell[i * (size_t)t->ncols], width, t->ncols);
 }
 
 /* ---- CSV (RFC 4180) ---- */
@@ -182,16 +277,16 @@ static void csv_field(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-static void write_csv(FILE *fp, const struct row *rows, size_t n)
+static void write_csv(FILE *fp, const struct table *t)
 {
-	for (int c = 0; c < NCOLS; c++)
-		fprintf(fp, "%s%s", c ? "," : "", col_key[c]);
+	for (int c = 0; c < t->ncols; c++)
+		fprintf(fp, "%s%s", c ? "," : "", t->col[c].key);
 	fputs("\r\n", fp);
-	for (size_t i = 0; i < n; i++) {
-		for (int c = 0; c < NCOLS; c++) {
+	for (size_t i = 0; i < t->nrows; i++) {
+		for (int c = 0; c < t->ncols; c++) {
 			if (c)
 				fputc(',', fp);
-			csv_field(fp, rows[i].cell[c]);
+			csv_field(fp, t->cell[i * (size_t)t->ncols + (size_t)c]);
 		}
 		fputs("\r\n", fp);
 	}
@@ -225,47 +320,71 @@ static void json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-static void write_json(FILE *fp, const struct row *rows, size_t n)
+static void json_cell(FILE *fp, enum cell type, const char *v)
+{
+	switch (type) {
+	case CELL_STRING:
+		json_string(fp, v);
+		return;
+	case CELL_NUMBERS:	/* "1 3" -> [1, 3] */
+		fputc('[', fp);
+		for (const char *p = v; *p; p++)
+			fputs(*p == ' ' ? ", " : (char[]){ *p, 0 }, fp);
+		fputc(']', fp);
+		return;
+	default:		/* numbers and true/false as they are */
+		fputs(v[0] ? v : "null", fp);
+	}
+}
+
+static void write_json(FILE *fp, const struct table *t)
 {
 	fputc('[', fp);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < t->nrows; i++) {
 		fputs(i ? ",\n  {" : "\n  {", fp);
-		for (int c = 0; c < NCOLS; c++) {
-			const char *v = rows[i].cell[c];
-			fprintf(fp, "%s\"%s\": ", c ? ", " : "", col_key[c]);
-			if (v[0] == '\0' && c != COURSE && c != LESSON)
-				fputs("null", fp);
-			else if (col_number[c])
-				fputs(v, fp);
+		for (int c = 0; c < t->ncols; c++) {
+			const char *v = t->cell[i * (size_t)t->ncols + (size_t)c];
+			fprintf(fp, "%s\"%s\": ", c ? ", " : "", t->col[c].key);
+			if (v[0] == '\0' && !t->col[c].id && t->col[c].type != CELL_NUMBERS)
+				fputs("null", fp);	/* a missing value */
 			else
-				json_string(fp, v);
+				json_cell(fp, t->col[c].type, v);
 		}
 		fputc('}', fp);
 	}
-	fputs(n ? "\n]\n" : "]\n", fp);
+	fputs(t->nrows ? "\n]\n" : "]\n", fp);
 }
 
-int export_write(FILE *fp, enum export_format fmt, const struct progress *p,
-		 const struct catalog *cat, char **err)
+static int write_table(FILE *fp, enum export_format fmt, struct table *t, char **err)
 {
-	struct row *rows;
-	size_t n = rows_collect(p, cat, &rows);
 	*err = NULL;
 	errno = 0;
 	if (fmt == EXPORT_CSV)
-		write_csv(fp, rows, n);
+		write_csv(fp, t);
 	else if (fmt == EXPORT_JSON)
-		write_json(fp, rows, n);
+		write_json(fp, t);
 	else
-		write_text(fp, rows, n);
-	for (size_t i = 0; i < n; i++)
-		for (int c = 0; c < NCOLS; c++)
-			free(rows[i].cell[c]);
-	free(rows);
+		write_text(fp, t);
+	table_free(t);
 	if (fflush(fp) == EOF || ferror(fp)) {
 		*err = xasprintf("cannot write the progress table: %s",
 				 errno ? strerror(errno) : "write error");
 		return -1;
 	}
 	return 0;
+}
+
+int export_write(FILE *fp, enum export_format fmt, const struct progress *p,
+		 const struct catalog *cat, char **err)
+{
+	struct table t = { .col = lesson_cols, .ncols = NLESSON };
+	lessons_collect(p, cat, &t);
+	return write_table(fp, fmt, &t, err);
+}
+
+int export_answers(FILE *fp, enum export_format fmt, const struct progress *p, char **err)
+{
+	struct table t = { .col = answer_cols, .ncols = NANSWER };
+	answers_collect(p, &t);
+	return write_table(fp, fmt, &t, err);
 }

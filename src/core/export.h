@@ -21,4 +21,10 @@ int export_format_parse(const char *name, enum export_format *out);
 int export_write(FILE *fp, enum export_format fmt, const struct progress *p,
 		 const struct catalog *cat, char **err);
 
+/* Writes one row per answer kept in p, oldest first: time, course, lesson,
+ * question, the choices picked (numbered from 1 in the order the course file
+ * lists them; a JSON array), whether it was right, quiz or review, and the
+ * course version and content hash it was given on. Formats as above. */
+int export_answers(FILE *fp, enum export_format fmt, const struct progress *p, char **err);
+
 #endif

@@ -271,6 +271,43 @@ static void test_python_reads_json(void **state)
 	python_reads(EXPORT_JSON, "json");
 }
 
+/* Every answer, oldest first, with the choices picked (from 1), whether it
+ * was right, quiz or review, the version and the hash. */
+static void test_answers(void **state)
+{
+	(void)state;
+	struct progress *p = progress_new();
+	struct given quiz = { "c1", "intro", "q-two", 3, HASH1, RUN_NEW };
+	uint64_t run = progress_answer(p, &quiz, 0x5, false, T0 + 10);
+	assert_true(run > 0);
+	struct given odd = { "c1", "intro", ODD_COURSE, 3, HASH1, run };
+	assert_true(progress_answer(p, &odd, 0x2, true, T0 + 20) == 0); /* not an id: refused */
+	struct given review = { "c1", "intro", "q-two", 4, "fedcba9876543210", 0 };
+	assert_true(progress_answer(p, &review, 0x1, true, T0 + 30) > 0);
+	char *buf = NULL, *err = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	assert_int_equal(export_answers(fp, EXPORT_CSV, p, &err), 0);
+	fclose(fp);
+	assert_string_equal(buf,
+		"time,course,lesson,question,choices,right,mode,course_version,content_hash\r\n"
+		"2026-11-25T03:40:10Z,c1,intro,q-two,1 3,false,quiz,3," HASH1 "\r\n"
+		"2026-11-25T03:40:30Z,c1,intro,q-two,1,true,review,4,fedcba9876543210\r\n");
+	free(buf);
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(export_answers(fp, EXPORT_JSON, p, &err), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, "\"choices\": [1, 3], \"right\": false, \"mode\": \"quiz\", "
+				    "\"course_version\": 3"));
+	free(buf);
+	fp = open_memstream(&buf, &len);
+	assert_int_equal(export_answers(fp, EXPORT_TEXT, p, &err), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, "TIME                  COURSE  LESSON  QUESTION  CHOICES  RIGHT"));
+	free(buf);
+	progress_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_python_reads_csv),
 		cmocka_unit_test(test_python_reads_json),
+		cmocka_unit_test(test_answers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
