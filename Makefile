@@ -188,9 +188,9 @@ fuzz: $(FUZZ_BIN)
 -include $(FUZZ_OBJ:.o=.d)
 
 # Benchmarks (bench/): figures, never a pass or a fail; writes docs/benchmarks.md.
-BENCH_BIN := $(B)/bench/yamlscan $(B)/bench/loadtime $(B)/bench/ptydrive
+BENCH_BIN := $(B)/bench/yamlscan $(B)/bench/loadtime $(B)/bench/ptydrive $(B)/bench/progress
 
-$(B)/bench/loadtime: bench/loadtime.c $(CORE_OBJ) | deps
+$(B)/bench/loadtime $(B)/bench/progress: $(B)/bench/%: bench/%.c $(CORE_OBJ) | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(PKG_LIBS)
 

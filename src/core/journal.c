@@ -93,9 +93,11 @@ static const char *const kind_name[] = {
 };
 #define NKINDS (sizeof kind_name / sizeof *kind_name)
 
-size_t journal_header(char *buf, size_t cap)
+size_t journal_header(char *buf, size_t cap, size_t snapshot)
 {
-	int k = snprintf(buf, cap, "- {rollwise-progress: %d}\n", JOURNAL_VERSION);
+	int k = snapshot ? snprintf(buf, cap, "- {rollwise-progress: %d, snapshot: %zu}\n",
+				    JOURNAL_VERSION, snapshot)
+			 : snprintf(buf, cap, "- {rollwise-progress: %d}\n", JOURNAL_VERSION);
 	return k > 0 && (size_t)k < cap ? (size_t)k : 0;
 }
 
@@ -179,12 +181,15 @@ size_t journal_format(const struct event *ev, char *buf, size_t cap)
 enum key {
 	K_EV, K_AT, K_SESS, K_SEQ, K_COURSE, K_LESSON, K_QUESTION, K_PAGE, K_FURTHEST,
 	K_PICKED, K_RIGHT, K_VERSION, K_HASH, K_RUN, K_BOX, K_DUE, K_SCORE, K_PASSED,
-	K_TALLY, K_HEADER, NKEYS
+	K_TALLY, K_HEADER, K_SNAPSHOT, K_LIST, NKEYS
 };
 static const char *const key_name[NKEYS] = {
 	"ev", "at", "sess", "seq", "course", "lesson", "question", "page", "furthest",
 	"picked", "right", "version", "hash", "run", "box", "due", "score", "passed",
-	"tally", "rollwise-progress",
+	"tally", "rollwise-progress", "snapshot", "list",
+};
+static const unsigned char key_len[NKEYS] = {
+	2, 2, 4, 3, 6, 6, 8, 4, 8, 6, 5, 7, 4, 3, 3, 3, 5, 6, 5, 17, 8, 4,
 };
 
 struct line {
@@ -221,19 +226,19 @@ static bool scalar(struct line *l, const char **s, size_t *n)
 	spaces(l);
 	if (l->p < l->end && *l->p == '\'') {
 		char *d = l->scratch, *start = d;
-		for (l->p++;; l->p++) {
-			if (l->p >= l->end)
+		for (l->p++;;) {
+			const char *q = memchr(l->p, '\'', (size_t)(l->end - l->p));
+			if (!q)
 				return fail(l, "a quoted value has no closing quote");
-			if (*l->p == '\'') {
-				if (l->p + 1 < l->end && l->p[1] == '\'') {
-					*d++ = '\'';
-					l->p++;
-					continue;
-				}
+			memcpy(d, l->p, (size_t)(q - l->p));
+			d += q - l->p;
+			l->p = q + 1;
+			if (l->p < l->end && *l->p == '\'') {	/* '' is a quote */
+				*d++ = '\'';
 				l->p++;
-				break;
+				continue;
 			}
-			*d++ = *l->p;
+			break;
 		}
 		*d++ = '\0';
 		l->scratch = d;
@@ -397,10 +402,11 @@ static bool picked_list(struct line *l, unsigned *out)
 }
 
 /* What one line is. */
-enum jline { JL_EVENT, JL_HEADER, JL_SKIP, JL_BAD };
+enum jline { JL_EVENT, JL_ANSWERS, JL_HEADER, JL_SKIP, JL_BAD };
 
 static enum jline parse_line(const char *s, size_t n, char *scratch, struct event *ev,
-			     int *version, const char **why)
+			     int *version, size_t *snapshot, const char **list, size_t *nlist,
+			     const char **why)
 {
 	struct line l = { s, s + n, scratch, NULL };
 	bool seen[NKEYS] = { 0 };
@@ -424,8 +430,8 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 		if (!expect(&l, ':'))
 			break;
 		int key = NKEYS;
-		for (int i = 0; i < NKEYS; i++)
-			if (strlen(key_name[i]) == kn && !memcmp(key_name[i], k, kn))
+		for (int i = 0; i < NKEYS && key == NKEYS; i++)
+			if (key_len[i] == kn && k[0] == key_name[i][0] && !memcmp(key_name[i], k, kn))
 				key = i;
 		if (key < NKEYS && seen[key]) {
 			fail(&l, "a key appears twice");
@@ -435,6 +441,11 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 		if (key == K_PICKED) {
 			if (!picked_list(&l, &picked))
 				break;
+		} else if (key == K_LIST && l.p < l.end && *l.p == '[') {
+			val[K_LIST] = l.p;
+			if (!skip_nested(&l))
+				break;
+			len[K_LIST] = (size_t)(l.p - val[K_LIST]);
 		} else if (l.p < l.end && (*l.p == '[' || *l.p == '{')) {
 			if (key < NKEYS) {
 				fail(&l, "a value is a list or a mapping where a single value belongs");
@@ -477,6 +488,9 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 			return JL_BAD;
 		}
 		*version = (int)u;
+		if (seen[K_SNAPSHOT] &&
+		    number(val[K_SNAPSHOT], len[K_SNAPSHOT], (uint64_t)1 << 40, &u))
+			*snapshot = (size_t)u;
 		return JL_HEADER;
 	}
 	if (!seen[K_EV]) {
@@ -487,6 +501,18 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 	for (size_t i = 0; i < NKINDS; i++)
 		if (strlen(kind_name[i]) == len[K_EV] && !memcmp(kind_name[i], val[K_EV], len[K_EV]))
 			kind = i;
+	if (len[K_EV] == 7 && !memcmp(val[K_EV], "answers", 7)) {
+		if (!seen[K_LIST] || !val[K_COURSE] || !val[K_LESSON] || !val[K_QUESTION]) {
+			*why = "an answers line lacks its course, lesson, question or list";
+			return JL_BAD;
+		}
+		ev->course = val[K_COURSE];
+		ev->lesson = val[K_LESSON];
+		ev->question = val[K_QUESTION];
+		*list = val[K_LIST];
+		*nlist = len[K_LIST];
+		return JL_ANSWERS;
+	}
 	if (kind == NKINDS)
 		return JL_SKIP;	/* a newer rollwise's event */
 	ev->kind = (enum event_kind)kind;
@@ -575,6 +601,82 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 	return JL_EVENT;
 }
 
+/* One answer of an answers line: [at, sess, seq, [picked], right, version,
+ * hash, run], with ~ for an unknown version or hash. */
+static bool answer_entry(struct line *l, struct event *ev)
+{
+	const char *v[8] = { 0 };
+	size_t n[8] = { 0 };
+	uint64_t u = 0;
+	ev->kind = EV_ANSWER;
+	ev->box = -1;
+	ev->answer = (struct answer){ .version = -1 };
+	if (!expect(l, '['))
+		return false;
+	for (int i = 0; i < 8; i++) {
+		if (i && !expect(l, ','))
+			return false;
+		if (i == 3) {
+			if (!picked_list(l, &ev->answer.picked))
+				return false;
+			continue;
+		}
+		if (!scalar(l, &v[i], &n[i]))
+			return false;
+	}
+	if (!expect(l, ']'))
+		return false;
+	bool unknown_v = n[5] == 1 && v[5][0] == '~', unknown_h = n[6] == 1 && v[6][0] == '~';
+	if (!parse_time(v[0], n[0], &ev->st.at) || !hex(v[1], n[1], &ev->st.session) ||
+	    !number(v[2], n[2], UINT64_MAX - 1, &ev->st.seq) ||
+	    !boolean(v[4], n[4], &ev->answer.correct) ||
+	    (!unknown_v && !number(v[5], n[5], 1000000000, &u)) ||
+	    (!unknown_h && n[6] != 16) || !number(v[7], n[7], UINT64_MAX - 1, &ev->answer.run))
+		return fail(l, "an answer in the list is not [time, session, seq, [choices], "
+			       "right, version, hash, run]");
+	ev->answer.version = unknown_v ? -1 : (int)u;
+	if (!unknown_h)
+		memcpy(ev->answer.hash, v[6], 17);
+	ev->answer.st = ev->st;
+	return true;
+}
+
+/* Folds each answer of an answers line; a bad one spoils the line. */
+static bool fold_answers(const char *list, size_t n, char *scratch, const struct event *head,
+			 struct progress *p, bool tidy, const char **why)
+{
+	struct line l = { list, list + n, scratch, NULL };
+	if (!expect(&l, '['))
+		return false;
+	char *base = l.scratch;
+	spaces(&l);
+	if (l.p < l.end && *l.p == ']')
+		return true;
+	for (;;) {
+		struct event ev;
+		if (!answer_entry(&l, &ev))
+			break;
+		ev.course = head->course;
+		ev.lesson = head->lesson;
+		ev.question = head->question;
+		if (progress_apply(p, &ev, tidy) != 0) {
+			fail(&l, "an id, a score or a hash is not valid");
+			break;
+		}
+		l.scratch = base;	/* the values of one entry at a time */
+		spaces(&l);
+		if (l.p < l.end && *l.p == ',') {
+			l.p++;
+			continue;
+		}
+		if (expect(&l, ']'))
+			return true;
+		break;
+	}
+	*why = l.why ? l.why : "the list of answers is not valid";
+	return false;
+}
+
 static void reject(struct journal_read *r, const char *s, size_t n, size_t lineno,
 		   const char *why)
 {
@@ -608,18 +710,22 @@ void journal_fold(const char *buf, size_t len, size_t line0, struct progress *p,
 		lineno++;
 		struct event ev;
 		int version = 0;
-		const char *why = NULL;
+		size_t snapshot = 0, nlist = 0;
+		const char *why = NULL, *list = NULL;
 		enum jline kind = JL_BAD;
 		if (memchr(s, '\0', n))
 			why = "the line holds a NUL byte";
 		else if (n > JOURNAL_LINE_MAX)
 			why = "the line is too long";
 		else
-			kind = parse_line(s, n, scratch, &ev, &version, &why);
+			kind = parse_line(s, n, scratch, &ev, &version, &snapshot, &list, &nlist,
+					  &why);
 		switch (kind) {
 		case JL_HEADER:
-			if (r->version == 0)
+			if (r->version == 0) {
 				r->version = version;
+				r->snapshot = snapshot;
+			}
 			good++;
 			break;
 		case JL_EVENT:
@@ -628,6 +734,15 @@ void journal_fold(const char *buf, size_t len, size_t line0, struct progress *p,
 				good++;
 			} else {
 				reject(r, s, n, lineno, "an id, a score or a hash is not valid");
+			}
+			break;
+		case JL_ANSWERS:
+			/* the ids are in scratch: the list's values go after them */
+			if (fold_answers(list, nlist, scratch + n + 1, &ev, p, tidy, &why)) {
+				r->events++;
+				good++;
+			} else {
+				reject(r, s, n, lineno, why);
 			}
 			break;
 		case JL_SKIP:
@@ -639,6 +754,7 @@ void journal_fold(const char *buf, size_t len, size_t line0, struct progress *p,
 		}
 		s = nl + 1;
 		r->end = (size_t)(s - buf);
+		r->lines = lineno - line0;
 	}
 	r->text = good > 0 || (r->bad == 0 && !memchr(buf, '\0', len));
 	free(scratch);
@@ -647,26 +763,89 @@ void journal_fold(const char *buf, size_t len, size_t line0, struct progress *p,
 struct snap {
 	struct out o;
 	char line[JOURNAL_LINE_MAX];
+	struct event group[JOURNAL_GROUP];	/* answers of one question */
+	size_t ngroup;
 };
 
-static int snap_event(void *ctx, const struct event *ev)
+static void snap_put(struct snap *sn, size_t n)
 {
-	struct snap *sn = ctx;
-	size_t n = journal_format(ev, sn->line, sizeof sn->line);
 	if (sn->o.n + n + 1 > sn->o.cap) {
 		sn->o.cap = 2 * (sn->o.cap + n + 1);
 		sn->o.buf = xreallocarray(sn->o.buf, sn->o.cap, 1);
 	}
 	put(&sn->o, sn->line, n);
+}
+
+/* The grouped answers as one line. */
+static void snap_group(struct snap *sn)
+{
+	if (sn->ngroup == 0)
+		return;
+	const struct event *g = sn->group;
+	struct out o = { sn->line, sizeof sn->line, 0 };
+	puts_(&o, "- {ev: answers");
+	put_str(&o, "course", g->course);
+	put_str(&o, "lesson", g->lesson);
+	put_str(&o, "question", g->question);
+	puts_(&o, ", list: [");
+	for (size_t i = 0; i < sn->ngroup; i++) {
+		const struct answer *a = &sn->group[i].answer;
+		char t[21];
+		progress_format_time(a->st.at, t);
+		putf(&o, "%s[%s, %016" PRIx64 ", %" PRIu64 ", [", i ? ", " : "", t, a->st.session,
+		     a->st.seq);
+		for (unsigned c = 0, first = 1; c < 32; c++)
+			if ((a->picked >> c) & 1) {
+				putf(&o, first ? "%u" : ", %u", c);
+				first = 0;
+			}
+		putf(&o, "], %s, ", a->correct ? "true" : "false");
+		if (a->version >= 0)
+			putf(&o, "%d, ", a->version);
+		else
+			puts_(&o, "~, ");
+		puts_(&o, a->hash[0] ? a->hash : "~");
+		putf(&o, ", %" PRIu64 "]", a->run);
+	}
+	puts_(&o, "]}\n");
+	size_t count = sn->ngroup;
+	sn->ngroup = 0;
+	if (o.n < o.cap) {
+		snap_put(sn, o.n);
+		return;
+	}
+	/* too long for one line (ids at their longest): one line each */
+	for (size_t i = 0; i < count; i++) {
+		size_t n = journal_format(&g[i], sn->line, sizeof sn->line);
+		snap_put(sn, n);
+	}
+}
+
+static int snap_event(void *ctx, const struct event *ev)
+{
+	struct snap *sn = ctx;
+	if (sn->ngroup && (ev->kind != EV_ANSWER || sn->ngroup == JOURNAL_GROUP ||
+			   ev->question != sn->group[0].question))
+		snap_group(sn);
+	if (ev->kind == EV_ANSWER && ev->box == -1) {
+		sn->group[sn->ngroup++] = *ev;
+		return 0;
+	}
+	snap_put(sn, journal_format(ev, sn->line, sizeof sn->line));
 	return 0;
 }
 
 char *journal_snapshot(const struct progress *p, size_t *len)
 {
-	struct snap sn = { .o = { xmalloc(4096), 4096, 0 } };
-	sn.o.n = journal_header(sn.o.buf, sn.o.cap);
+	enum { HEAD = 64 };	/* room for the header, written last */
+	struct snap sn = { .o = { xmalloc(4096), 4096, HEAD } };
 	progress_events(p, snap_event, &sn);
-	sn.o.buf[sn.o.n] = '\0';
-	*len = sn.o.n;
+	snap_group(&sn);
+	char head[HEAD];
+	size_t body = sn.o.n - HEAD, k = journal_header(head, sizeof head, body);
+	memcpy(sn.o.buf + HEAD - k, head, k);
+	memmove(sn.o.buf, sn.o.buf + HEAD - k, k + body);
+	sn.o.buf[k + body] = '\0';
+	*len = k + body;
 	return sn.o.buf;
 }

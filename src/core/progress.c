@@ -64,7 +64,10 @@ bool progress_id_ok(const char *s, size_t len)
 {
 	if (len == 0 || len > PROGRESS_ID_MAX)
 		return false;
-	for (size_t i = 0; i < len;) {
+	size_t i = 0;
+	while (i < len && s[i] >= 0x20 && s[i] < 0x7f)	/* printable ASCII: the usual case */
+		i++;
+	while (i < len) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0 || cp == '\t' || cp == '\n' || utf8_unsafe(cp))

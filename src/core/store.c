@@ -47,6 +47,7 @@ struct store {
 	off_t off;		/* bytes of it folded so far */
 	size_t lines;		/* lines of it read so far */
 	off_t compact_at;	/* compact when it is this long */
+	size_t snapshot;	/* bytes of its last snapshot (its header says) */
 	bool dirty;		/* appended since the last fsync */
 	struct timespec synced;	/* the last fsync */
 	char *rejects;		/* lines read that were not valid: kept at compaction */
@@ -580,7 +581,7 @@ static int journal_open(struct store *s, bool create, char **err)
 	s->ino = st.st_ino;
 	if (st.st_size == 0 && rw) {
 		char head[64];
-		size_t n = journal_header(head, sizeof head);
+		size_t n = journal_header(head, sizeof head, 0);
 		if (write_all(fd, head, n) != 0 || fsync(fd) < 0) {
 			*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(errno));
 			journal_close(s);
@@ -614,8 +615,9 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 	}
 	struct journal_read r = { 0 };
 	journal_fold(buf, n, s->lines, p, tidy, &r);
-	for (size_t i = 0; i < r.end; i++)
-		s->lines += buf[i] == '\n';
+	if (s->off == 0)
+		s->snapshot = r.snapshot;
+	s->lines += r.lines;
 	s->off += (off_t)r.end;
 	if (r.nrejects) {
 		s->rejects = xreallocarray(s->rejects, s->nrejects + r.nrejects + 1, 1);
@@ -715,6 +717,8 @@ static void fold_notice(char **notice, char *more)
 	*notice = both;
 }
 
+static int compact_locked(struct store *s, struct progress *p, char **err);
+
 /* Release 1's progress.yaml, when there is no journal yet: folded into p,
  * and (when saving is on) written as the journal's first snapshot before
  * the old file is renamed progress.yaml.converted. */
@@ -760,9 +764,11 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 	free(snap);
 }
 
-static void set_compact_at(struct store *s)
+/* Compaction comes when the journal has grown by COMPACT_SLACK since its
+ * snapshot (whose size the header gives), whichever session is running. */
+static void set_compact_at(struct store *s, size_t snapshot)
 {
-	s->compact_at = s->off + COMPACT_SLACK;
+	s->compact_at = (off_t)snapshot + COMPACT_SLACK;
 }
 
 struct progress *store_load(struct store *s, char **notice)
@@ -783,9 +789,11 @@ struct progress *store_load(struct store *s, char **notice)
 		if (journal_catch_up(s, p, false, &more, &err) == 0)
 			fold_notice(notice, more);
 		progress_tidy(p);
-		set_compact_at(s);
-		/* bad lines move to progress.rejected now, so they are told once */
-		if (s->nrejects && !s->readonly && store_compact(s, p, &err) != 0)
+		set_compact_at(s, s->snapshot);
+		/* bad lines move to progress.rejected now, so they are told once;
+		 * a journal grown past its size is compacted before it is used */
+		if ((s->nrejects || s->off >= s->compact_at) && !s->readonly &&
+		    compact_locked(s, p, &err) != 0)
 			fold_notice(notice, xasprintf("Could not tidy your progress file: %s.",
 						      err));
 	}
@@ -830,9 +838,10 @@ static int append(struct store *s, struct progress *p, char **err)
 	s->stats.bytes += len;
 	s->off += (off_t)len;
 	s->lines += n;
-	progress_saved(p, n);
+	bool now = urgent(v, n);
+	progress_saved(p, n);	/* v is gone */
 	s->dirty = true;
-	if (urgent(v, n) || since(&s->synced) >= 1.0) {
+	if (now || since(&s->synced) >= 1.0) {
 		if (fsync(s->jfd) < 0) {
 			*err = xasprintf("progress saved in %s, but it may not be on disk yet: %s",
 					 s->dir, strerror(errno));
@@ -862,12 +871,12 @@ int store_save(struct store *s, struct progress *p, char **err, char **notice)
 	int rc = refresh(s, p, &more, err);
 	if (rc == 0 && !s->readonly)
 		rc = append(s, p, err);
-	if (rc == 0 && s->off >= s->compact_at && store_compact(s, p, err) != 0) {
+	if (rc == 0 && s->off >= s->compact_at && compact_locked(s, p, err) != 0) {
 		/* appending still works (a folder we may not create files in):
 		 * try again when the journal has grown as much again */
 		free(*err);
 		*err = NULL;
-		s->compact_at = s->off + COMPACT_SLACK;
+		set_compact_at(s, (size_t)s->off);
 	}
 	unlock(s);
 	if (notice)
@@ -902,7 +911,8 @@ static bool keep_all(void *ctx, const char *course, const char *lesson, const ch
 	return true;
 }
 
-int store_compact(struct store *s, struct progress *p, char **err)
+/* Under the lock, with p up to date with the journal. */
+static int compact_locked(struct store *s, struct progress *p, char **err)
 {
 	size_t len;
 	*err = NULL;
@@ -925,8 +935,25 @@ int store_compact(struct store *s, struct progress *p, char **err)
 		rc = journal_open(s, false, err);
 		s->off = (off_t)len;
 		s->lines = lines;
-		set_compact_at(s);
+		s->snapshot = len;
+		set_compact_at(s, len);
 	}
+	return rc;
+}
+
+int store_compact(struct store *s, struct progress *p, char **err)
+{
+	char *notice = NULL;
+	*err = NULL;
+	if (s->readonly)
+		return 0;
+	if (lock(s, err) < 0)
+		return -1;
+	int rc = refresh(s, p, &notice, err);
+	free(notice);
+	if (rc == 0)
+		rc = compact_locked(s, p, err);
+	unlock(s);
 	return rc;
 }
 

@@ -54,8 +54,9 @@ void store_flush(struct store *s);
 bool store_unsynced(const struct store *s);
 /* The journal's descriptor, for an fsync from a signal handler; -1 none. */
 int store_fd(const struct store *s);
-/* Rewrites the journal as a snapshot of p now (store_save does it when the
- * journal has grown by COMPACT_SLACK). Returns 0, or -1 with *err. */
+/* Under the lock, folds into p what other sessions added, then rewrites the
+ * journal as a snapshot of p (store_save does it when the journal has grown
+ * by COMPACT_SLACK). Returns 0, or -1 with *err. */
 int store_compact(struct store *s, struct progress *p, char **err);
 /* Compaction prunes records known() says no lesson folder has (see
  * progress_prune); without it nothing is pruned. */
