@@ -900,6 +900,19 @@ void progress_prune(struct progress *p, time_t now,
 			p->questions[k++] = *qp;
 	}
 	p->nquestions = k;
+	/* marks whose records are gone now go too */
+	k = 0;
+	for (size_t i = 0; i < p->ngone; i++) {
+		struct gone *g = &p->gone[i];
+		if (g->since + PRUNE_AFTER <= now) {
+			free(g->course);
+			free(g->lesson);
+			free(g->question);
+		} else {
+			p->gone[k++] = *g;
+		}
+	}
+	p->ngone = k;
 }
 
 /* ---- a snapshot: the events that rebuild the state ---- */

@@ -604,9 +604,53 @@ static void test_sessions_differ(void **state)
 	progress_free(NULL);
 }
 
+/* Pruning: what no lesson folder has is marked gone, kept for 90 days, and
+ * then removed; what comes back loses its mark. */
+static bool known_only_l(void *ctx, const char *course, const char *lesson,
+			 const char *question)
+{
+	const bool *back = ctx;
+	if (strcmp(course, "c") != 0)
+		return false;
+	if (!lesson)
+		return true;
+	if (!strcmp(lesson, "old") && *back)
+		return true;
+	if (strcmp(lesson, "l") != 0)
+		return false;
+	return !question || !strcmp(question, "q");
+}
+
+static void test_prune(void **state)
+{
+	(void)state;
+	struct progress *p = progress_new();
+	bool back = false;
+	answer_at(p, "c", "l", "q", true, T0);
+	answer_at(p, "c", "l", "removed-q", true, T0);
+	answer_at(p, "c", "old", "q", false, T0);
+	attempt_at(p, "gone", "x", 50, false, 1, RECORD_HASH, T0);
+	progress_prune(p, T0 + DAY, known_only_l, &back);
+	assert_int_equal(p->nquestions, 3);	/* marked, not removed */
+	assert_int_equal(p->nlessons, 1);
+	assert_int_equal(p->ngone, 3);
+	progress_prune(p, T0 + 90 * DAY, known_only_l, &back);	/* 89 days on */
+	assert_int_equal(p->nquestions, 3);
+	back = true;				/* c/old is back */
+	progress_prune(p, T0 + 91 * DAY + 1, known_only_l, &back);
+	assert_int_equal(p->nquestions, 2);	/* c/l/q and c/old/q */
+	assert_string_equal(p->questions[0].lesson, "l");
+	assert_string_equal(p->questions[0].question, "q");
+	assert_string_equal(p->questions[1].lesson, "old");
+	assert_int_equal(p->nlessons, 0);	/* gone/x went */
+	assert_int_equal(p->ngone, 0);
+	progress_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_prune),
 		cmocka_unit_test(test_visit_and_place),
 		cmocka_unit_test(test_invalid_ids_refused),
 		cmocka_unit_test(test_status),
