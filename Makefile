@@ -12,7 +12,7 @@ CC        ?= cc
 PKGS      := ncursesw yaml-0.1
 # Evaluated when a recipe runs, after the deps step has installed what is missing.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lyaml)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lncursesw -ltinfo -lyaml) -lm
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN := -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
@@ -160,7 +160,7 @@ FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                 -DROLLWISE_VERSION='"$(VERSION)"' \
                 -DROLLWISE_DATADIR='"$(DATADIR)/rollwise/lessons"' \
                 -DROLLWISE_SRCDIR='"$(CURDIR)"'
-YAML_LIBS     = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+YAML_LIBS     = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lm
 FUZZ_OBJ     := $(CORE_SRC:%.c=$(FZ)/%.o)
 FUZZ_BIN     := $(FZ)/fuzz_course $(FZ)/fuzz_progress $(FZ)/progress_seeds
 

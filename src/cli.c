@@ -26,10 +26,14 @@ static const char options_help[] =
 	"  --width N         plain mode: wrap text at N columns (0: do not wrap)\n"
 	"  --format FMT      with progress: text (default), csv or json\n"
 	"  --answers         with progress: one row per answer, not per lesson\n"
+	"  --course ID       with report: only that course\n"
+	"  --group GROUP     with class init: the class's group (default: yours)\n"
+	"  --force           with class init: fix an existing folder's modes\n"
 	"  -h, --help        show this help and exit\n"
 	"  -V, --version     show the version and exit\n"
 	"\n"
-	"Environment: ROLLWISE_LESSONS, XDG_DATA_HOME, XDG_DATA_DIRS, XDG_STATE_HOME,\n"
+	"Environment: ROLLWISE_LESSONS, ROLLWISE_CLASS, XDG_DATA_HOME, XDG_DATA_DIRS,\n"
+	"XDG_STATE_HOME, "
 	"NO_COLOR, TERM. See rollwise(1).\n";
 
 /* Writes help, its later lines indented to HELP_COL. */
@@ -99,12 +103,21 @@ static int check_usage(const struct options *o)
 		free(msg);
 		return st;
 	}
-	if (o->answers && !(o->cmd->flags & CMD_FORMAT)) {
-		char *msg = xasprintf("--answers goes with the %s command", cmd_with(CMD_FORMAT));
-		int st = bad(msg, "");
-		free(msg);
-		return st;
-	}
+	static const struct { unsigned flag; const char *name; } needs[] = {
+		{ CMD_FORMAT, "--answers" }, { CMD_CLASS, "--group" }, { CMD_CLASS, "--force" },
+		{ CMD_COURSE, "--course" },
+	};
+	const bool given[] = { o->answers, o->group != NULL, o->force, o->course != NULL };
+	for (size_t i = 0; i < sizeof needs / sizeof *needs; i++)
+		if (given[i] && !(o->cmd->flags & needs[i].flag)) {
+			char *msg = xasprintf("%s goes with the %s command", needs[i].name,
+					      cmd_with(needs[i].flag));
+			int st = bad(msg, "");
+			free(msg);
+			return st;
+		}
+	if (o->answers && strcmp(o->cmd->name, "progress") != 0)
+		return bad("--answers goes with the progress command", "");
 	if (o->format && export_format_parse(o->format, &fmt) != 0)
 		return bad("--format must be text, csv or json, not ", o->format);
 	if (o->nargs > o->cmd->max_args)
@@ -138,6 +151,15 @@ int cli_parse(int argc, char **argv, struct options *o)
 			o->plain = true;
 		} else if (!strcmp(a, "--answers")) {
 			o->answers = true;
+		} else if (!strcmp(a, "--force")) {
+			o->force = true;
+		} else if (!strcmp(a, "--group") || !strcmp(a, "--course")) {
+			if (i + 1 >= argc)
+				return bad(a, " needs a value");
+			if (a[2] == 'g')
+				o->group = argv[++i];
+			else
+				o->course = argv[++i];
 		} else if (!strcmp(a, "--lessons") || !strcmp(a, "--format")) {
 			if (i + 1 >= argc)
 				return bad(a, " needs a value");
@@ -161,6 +183,20 @@ int cli_parse(int argc, char **argv, struct options *o)
 		}
 	}
 	return check_usage(o);
+}
+
+void cli_say(const char *msg)
+{
+	const char *nl;
+	while ((nl = strchr(msg, '\n')) != NULL) {
+		char *line = xasprintf("%.*s", (int)(nl - msg), msg);
+		diag_put_safe(stdout, line);
+		fputc('\n', stdout);
+		free(line);
+		msg = nl + 1;
+	}
+	diag_put_safe(stdout, msg);
+	fputc('\n', stdout);
 }
 
 void cli_error(const char *fmt, ...)

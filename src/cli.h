@@ -16,6 +16,9 @@ struct options {
 	size_t nargs;
 	const char *format;	/* --format, checked to be one export_format_parse knows */
 	bool answers;		/* --answers: progress writes every answer */
+	const char *group;	/* --group, for class init */
+	bool force;		/* --force, for class init */
+	const char *course;	/* --course, for report */
 	int width;		/* --width for plain mode; -1 when not given */
 };
 
@@ -27,6 +30,8 @@ int cli_run(const struct options *o);
 /* Prints "rollwise: " and the message on stderr, with control characters
  * escaped: ids and paths in it may come from files or the command line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints msg on stdout, line by line, with control characters escaped. */
+void cli_say(const char *msg);
 /* Frees the arrays of o. */
 void cli_free(struct options *o);
 

@@ -2,10 +2,12 @@
 #include "commands.h"
 #include "cli.h"
 #include "core/catalog.h"
+#include "core/class.h"
 #include "core/export.h"
 #include "core/session.h"
 #include "core/xalloc.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,6 +190,90 @@ static int cmd_progress(const struct options *o)
 	return status;
 }
 
+/* The class folder: the argument, else ROLLWISE_CLASS; NULL says why not. */
+static const char *class_dir(const struct options *o, size_t arg)
+{
+	const char *env = getenv("ROLLWISE_CLASS");
+	if (o->nargs > arg)
+		return o->args[arg];
+	if (env && *env)
+		return env;
+	cli_error("which class folder? Give it, or set ROLLWISE_CLASS");
+	return NULL;
+}
+
+/* Says msg (rc 0) or err, frees both; the exit status. */
+static int said(int rc, char *msg, char *err)
+{
+	if (rc == 0)
+		cli_say(msg);
+	else
+		cli_error("%s", err);
+	free(msg);
+	free(err);
+	return rc == 0 ? 0 : 1;
+}
+
+static int cmd_class(const struct options *o)
+{
+	if (o->nargs != 2 || strcmp(o->args[0], "init") != 0) {
+		cli_error("usage: rollwise class init DIR [--group GROUP] [--force]");
+		return 2;
+	}
+	char *msg = NULL, *err = NULL;
+	int rc = class_init(o->args[1], o->group, o->force, &msg, &err);
+	return said(rc, msg, err);
+}
+
+static int cmd_submit(const struct options *o)
+{
+	const char *dir = class_dir(o, 0);
+	if (!dir)
+		return 2;
+	struct session s;
+	session_open(&s, o->lessons, o->nlessons);
+	char *w = session_take_warning(&s), *msg = NULL, *err = NULL;
+	if (w)
+		cli_error("%s", w);
+	free(w);
+	int rc = class_submit(dir, s.prog, &msg, &err);
+	rc = said(rc, msg, err);
+	session_close(&s);
+	return rc;
+}
+
+static int cmd_report(const struct options *o)
+{
+	const char *dir = class_dir(o, 0);
+	if (!dir)
+		return 2;
+	enum export_format fmt = EXPORT_TEXT;
+	if (o->format)
+		(void)export_format_parse(o->format, &fmt); /* cli_parse checked it */
+	struct catalog cat;
+	struct search_path sp;
+	struct diags d = { 0 };
+	search_path_init(&sp, o->lessons, o->nlessons);
+	catalog_load(&cat, &sp, &d);
+	search_path_free(&sp);
+	diag_free(&d);
+	int status = 0;
+	char *err = NULL;
+	if (o->course && !catalog_find(&cat, o->course))
+		status = cmd_not_found(&cat, o->course, NULL);
+	else if (class_report(stdout, dir, &cat, o->course, fmt, &err) != 0) {
+		if (errno == EPIPE) {	/* the reader went away (head): not an error */
+			clearerr(stdout);
+		} else {
+			cli_error("%s", err);
+			status = 1;
+		}
+	}
+	free(err);
+	catalog_free(&cat);
+	return status;
+}
+
 const struct cmd_entry cmd_table[] = {
 	{ NULL, "[COURSE [LESSON]]",
 	  "With no command, opens the course menu, or COURSE (and LESSON) directly.",
@@ -207,6 +293,17 @@ const struct cmd_entry cmd_table[] = {
 	{ "review", "",
 	  "ask the questions due for review",
 	  0, CMD_REVIEW, tutor },
+	{ "submit", "[DIR]",
+	  "hand your results in to a class folder (DIR, or\n"
+	  "ROLLWISE_CLASS); handing in again replaces them",
+	  1, 0, cmd_submit },
+	{ "class", "init DIR",
+	  "make DIR a class folder trainees hand in to",
+	  2, CMD_CLASS, cmd_class },
+	{ "report", "[DIR]",
+	  "the class report of a class folder's hand-ins (with\n"
+	  "--course ID, --format text|csv|json)",
+	  1, CMD_FORMAT | CMD_COURSE, cmd_report },
 };
 
 const size_t cmd_count = sizeof cmd_table / sizeof *cmd_table;

@@ -12,6 +12,8 @@ struct options;
 enum {
 	CMD_FORMAT = 1,	/* --format */
 	CMD_REVIEW = 2,	/* the tutor asks only the questions due for review */
+	CMD_CLASS = 4,	/* --group and --force */
+	CMD_COURSE = 8,	/* --course */
 };
 
 struct cmd_entry {

@@ -199,7 +199,7 @@ static void answers_collect(const struct progress *p, struct table *t)
 
 /* ---- text: aligned columns; nothing that could drive a terminal ---- */
 
-static char *text_safe(const char *s)
+char *export_text_safe(const char *s)
 {
 	size_t n = strlen(s), i = 0, k = 0;
 	char *d = xmalloc(n + 1);
@@ -244,7 +244,7 @@ static void write_text(FILE *fp, struct table *t)
 	for (size_t i = 0; i < t->nrows; i++)
 		for (int c = 0; c < t->ncols; c++) {
 			char **cell = &t->cell[i * (size_t)t->ncols + (size_t)c];
-			char *s = text_safe(*cell);
+			char *s = export_text_safe(*cell);
 			free(*cell);
 			*cell = s;
 			if (t->col == lesson_cols && c == BEST && s[0]) {
@@ -262,7 +262,7 @@ static void write_text(FILE *fp, struct table *t)
 
 /* ---- CSV (RFC 4180) ---- */
 
-static void csv_field(FILE *fp, const char *s)
+void export_csv_field(FILE *fp, const char *s)
 {
 	if (!strpbrk(s, ",\"\r\n")) {
 		fputs(s, fp);
@@ -286,7 +286,7 @@ static void write_csv(FILE *fp, const struct table *t)
 		for (int c = 0; c < t->ncols; c++) {
 			if (c)
 				fputc(',', fp);
-			csv_field(fp, t->cell[i * (size_t)t->ncols + (size_t)c]);
+			export_csv_field(fp, t->cell[i * (size_t)t->ncols + (size_t)c]);
 		}
 		fputs("\r\n", fp);
 	}
@@ -294,7 +294,7 @@ static void write_csv(FILE *fp, const struct table *t)
 
 /* ---- JSON: an array of objects ---- */
 
-static void json_string(FILE *fp, const char *s)
+void export_json_string(FILE *fp, const char *s)
 {
 	size_t n = strlen(s), i = 0;
 	fputc('"', fp);
@@ -324,7 +324,7 @@ static void json_cell(FILE *fp, enum cell type, const char *v)
 {
 	switch (type) {
 	case CELL_STRING:
-		json_string(fp, v);
+		export_json_string(fp, v);
 		return;
 	case CELL_NUMBERS:	/* "1 3" -> [1, 3] */
 		fputc('[', fp);

@@ -193,6 +193,17 @@ const struct lesson_progress *progress_lesson(const struct progress *p, const ch
 	return lesson_find(p, course, lesson);
 }
 
+static size_t question_index(const struct progress *p, const char *course,
+			     const char *lesson, const char *question, bool *found);
+
+const struct question_progress *progress_question(const struct progress *p, const char *course,
+						  const char *lesson, const char *question)
+{
+	bool found;
+	size_t i = question_index(p, course, lesson, question, &found);
+	return found ? &p->questions[i] : NULL;
+}
+
 static struct lesson_progress *lesson_get(struct progress *p, const char *course,
 					  const char *lesson)
 {

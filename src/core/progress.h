@@ -267,6 +267,9 @@ void progress_merge(struct progress *dst, const struct progress *src);
 /* The lesson's records, or NULL. */
 const struct lesson_progress *progress_lesson(const struct progress *p, const char *course,
 					      const char *lesson);
+/* The question's records, or NULL. */
+const struct question_progress *progress_question(const struct progress *p, const char *course,
+						  const char *lesson, const char *question);
 /* Merges *lp into p (for the reader) and frees what *lp owns. */
 void progress_add_lesson(struct progress *p, struct lesson_progress *lp);
 /* Merges *qp into p (for the reader) and frees what *qp owns. */

@@ -2,6 +2,7 @@
  * appending, reading back, compaction, and files that cannot be trusted.
  * The line format is in journal.c; release 1's format in store_yaml.c. */
 #include "core/store.h"
+#include "core/fdio.h"
 #include "core/journal.h"
 #include "core/xalloc.h"
 
@@ -448,16 +449,7 @@ static void clean_temps(struct store *s)
 
 static int write_all(int fd, const char *buf, size_t len)
 {
-	while (len > 0) {
-		ssize_t k = store_write_fn(fd, buf, len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return k < 0 ? errno : EIO;
-		buf += k;
-		len -= (size_t)k;
-	}
-	return 0;
+	return fd_write_all(fd, buf, len, store_write_fn);
 }
 
 static int temp_create(struct store *s, char name[64])

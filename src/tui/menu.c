@@ -2,9 +2,11 @@
  * summary and progress. */
 #include "tui/tui.h"
 #include "tui/view.h"
+#include "core/class.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
+#include <dirent.h>
 #include <stdlib.h>
 
 struct menu {
@@ -13,9 +15,12 @@ struct menu {
 	size_t sel;		/* item: 0 is "Continue" when there is a place */
 	const struct course *chosen;	/* the selection, kept as items come and go;
 					 * NULL for "Continue" */
+	const char *class_dir;	/* ROLLWISE_CLASS, or NULL */
+	bool class_readable;	/* the instructor's: its hand-ins can be read */
 };
 
-enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_OPEN, DO_DIGIT, DO_CONTINUE, DO_REVIEW, DO_QUIT };
+enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_OPEN, DO_DIGIT, DO_CONTINUE, DO_REVIEW,
+       DO_HANDIN, DO_CLASS, DO_QUIT };
 
 static const struct binding menu_keys[] = {
 	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next item", 1 },
@@ -36,6 +41,8 @@ static const struct binding menu_keys[] = {
 	{ '8', DO_DIGIT, "8", NULL, NULL, 0 }, { '9', DO_DIGIT, "9", NULL, NULL, 0 },
 	{ 'c', DO_CONTINUE, "c", "continue", "continue where you left off", 3 },
 	{ 'r', DO_REVIEW, "r", "review", "review the questions that are due", 2 },
+	{ 'h', DO_HANDIN, "h", "hand in", "hand your results in to the class folder", 1 },
+	{ 'C', DO_CLASS, "C", "class", "the class: every trainee's hand-in", 1 },
 	{ 'q', DO_QUIT, "q", "quit", "quit (your progress is saved)", KEEP_ALWAYS },
 	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
@@ -176,6 +183,15 @@ static void menu_act(struct tui *t, void *d, int action, int ch)
 		break;
 	case DO_CONTINUE: select_item(m, 0); open_item(t, m); break;
 	case DO_REVIEW: review_open(t); break;
+	case DO_HANDIN: {
+		char *msg = NULL, *err = NULL;
+		class_submit(m->class_dir, m->s->prog, &msg, &err);
+		tui_say(t, msg ? msg : err);
+		free(msg);
+		free(err);
+		break;
+	}
+	case DO_CLASS: class_open(t, m->class_dir); break;
 	case DO_QUIT: tui_quit(t); break;
 	}
 }
@@ -190,6 +206,8 @@ static bool menu_enabled(const void *d, int action)
 	case DO_OPEN: case DO_DIGIT: return n > 0;
 	case DO_CONTINUE: return first_course(m) == 1;
 	case DO_REVIEW: return flow_due_count(m->s) > 0;
+	case DO_HANDIN: return m->class_dir != NULL;
+	case DO_CLASS: return m->class_readable;
 	default: return true;
 	}
 }
@@ -211,5 +229,13 @@ void menu_open(struct tui *t)
 	struct menu *m = xcalloc(1, sizeof *m);
 	m->s = tui_session(t);
 	m->v.sel = -1;
+	const char *dir = getenv("ROLLWISE_CLASS");
+	if (dir && *dir) {
+		DIR *d = opendir(dir);	/* readable: the instructor's own folder */
+		m->class_dir = dir;
+		m->class_readable = d != NULL;
+		if (d)
+			closedir(d);
+	}
 	tui_push(t, &menu_ops, m);
 }

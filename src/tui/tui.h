@@ -79,6 +79,7 @@ void overlay_help(struct tui *t, const struct screen_ops *ops);
 void notice_open(struct tui *t);
 void menu_open(struct tui *t);
 void lessons_open(struct tui *t, const struct course *c);
+void class_open(struct tui *t, const char *dir);
 /* The reader at page of l; reread set: opened from a quiz or a result, so
  * Enter at the end of the page goes back there. */
 void reader_open(struct tui *t, const struct course *c, const struct lesson *l,

@@ -59,6 +59,13 @@ void view_add(struct view *v, const char *s, int attr, int item, int first, int 
 	tag_rows(v, from, attr, item);
 }
 
+void view_row(struct view *v, const char *s, int attr, int item)
+{
+	size_t from = v->rows.n;
+	text_add(&v->rows, s, 0, v->width);
+	tag_rows(v, from, attr, item);
+}
+
 void view_markup(struct view *v, const char *markup, int attr, int item)
 {
 	size_t from = v->rows.n;

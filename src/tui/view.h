@@ -34,6 +34,8 @@ void view_begin(struct view *v, int w);
 /* Adds s wrapped to w, first line indented by first, the rest by rest,
  * as part of item (-1 for none). */
 void view_add(struct view *v, const char *s, int attr, int item, int first, int rest);
+/* Adds s as one row as it is (a table row: spaces kept), cut to the width. */
+void view_row(struct view *v, const char *s, int attr, int item);
 /* Adds page markup (paragraphs, bullets, emphasis). */
 void view_markup(struct view *v, const char *markup, int attr, int item);
 /* Adds flow lines, their styles as curses attributes. */

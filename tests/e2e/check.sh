@@ -96,7 +96,7 @@ done
 # Every command --help lists has its usage line, a man page entry and a README line.
 readme=$ROLLWISE_TESTS/../README.md
 sed -n '/^Commands:/,/^$/p' "$T/out" | awk -F '   *' '/^  [a-z]/{print $2}' >"$T/cmds"
-check "--help lists commands" [ "$(awk '{print $1}' "$T/cmds" | tr '\n' ' ')" = "check list progress review " ]
+check "--help lists commands" [ "$(awk '{print $1}' "$T/cmds" | tr '\n' ' ')" = "check list progress review submit class report " ]
 sed 's/\\f[BIR]//g' "$man" >"$T/man.txt"
 while read -r c args; do
 	check "--help has a usage line for $c" grep -qF "rollwise $c [OPTION]...${args:+ $args}" "$T/out"

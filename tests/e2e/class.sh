@@ -1,0 +1,166 @@
+#!/bin/sh
+# class.sh - the class folder: class init's modes, hand-ins named by their
+# owner, refusals, the report's formats, hostile hand-ins each reported on
+# one line and skipped, the statistics against an independent reference
+# (tests/tools/class_ref.py), and the class screen.
+. "$ROLLWISE_TESTS/lib.sh"
+export LANG=C.UTF-8 ROLLWISE_SEED=1
+L="--lessons $ROLLWISE_TESTS/fixtures/good"
+RW="$ROLLWISE_BIN $L"
+C=$T/class
+
+# --- class init ---
+$RW class init "$C" >"$T/init.out" 2>&1; rc=$?
+check "class init succeeds" test "$rc" -eq 0
+check "the folder is mode 3733 (setgid, sticky, others may only create)" test "$(stat -c %a "$C")" = 3733
+check "it is the instructor's, with the instructor's group" test "$(stat -c %U:%g "$C")" = "$(id -un):$(id -g)"
+check "it prints the line to give trainees" grep -q "rollwise submit $(cd "$C" && pwd -P)" "$T/init.out"
+$RW class init "$C" >/dev/null 2>&1
+check "running it again on a class folder is harmless" test $? -eq 0
+mkdir "$T/open"
+chmod 755 "$T/open"
+$RW class init "$T/open" >"$T/out" 2>&1; rc=$?
+check "an existing folder with other modes is refused" test "$rc" -ne 0
+check "saying why and what --force does" grep -q "mode 0755.*--force" "$T/out"
+check "and left as it was" test "$(stat -c %a "$T/open")" = 755
+$RW class init "$T/open" --force >/dev/null 2>&1
+check "--force makes it a class folder" test "$(stat -c %a "$T/open")" = 3733
+$RW class init "$T/x" --group no-such-group-here >"$T/out" 2>&1
+check "an unknown group is refused by name" grep -q "no group 'no-such-group-here'" "$T/out"
+check "--group goes with class only" sh -c "! $RW list --group x 2>/dev/null"
+
+# --- hand in ---
+printf '1\n1\n\n\n2\n1\n1 3\n\nq\nq\nq\n' | $RW --plain >/dev/null 2>&1
+me=$(id -un)
+$RW submit "$C" >"$T/submit.out" 2>&1; rc=$?
+check "submit succeeds" test "$rc" -eq 0
+check "it says what was handed in" grep -q "Handed in to $C/$me.rollwise: 1 quiz attempt and 3 answers" "$T/submit.out"
+check "the hand-in is named after the login, mode 0640" test "$(stat -c %a "$C/$me.rollwise")" = 640
+check "it carries the group of the class folder" test "$(stat -c %g "$C/$me.rollwise")" = "$(stat -c %g "$C")"
+ino=$(stat -c %i "$C/$me.rollwise")
+ROLLWISE_CLASS=$C $RW submit >/dev/null 2>&1
+check "ROLLWISE_CLASS names the folder; handing in again replaces the file" \
+	test "$(ls -A "$C" | wc -l)" -eq 1 -a "$(stat -c %i "$C/$me.rollwise")" != "$ino"
+check "no temp file is left" test -z "$(ls -A "$C" | grep tmp)"
+mkdir "$T/c2"
+ln -s "$T/victim" "$T/c2/$me.rollwise"
+$RW submit "$T/c2" >"$T/out" 2>&1; rc=$?
+check "a symbolic link at the hand-in's name is refused" test "$rc" -ne 0 -a ! -e "$T/victim"
+check "saying so" grep -q "symbolic link" "$T/out"
+if [ "$(id -u)" = 0 ]; then
+	mkdir "$T/c3"
+	: >"$T/c3/$me.rollwise"
+	chown daemon "$T/c3/$me.rollwise"
+	$RW submit "$T/c3" >"$T/out" 2>&1; rc=$?
+	check "another user's file at the hand-in's name is refused" test "$rc" -ne 0
+	check "saying so" grep -q "another user's file" "$T/out"
+else
+	skip "another user's file at the hand-in's name" "not root: cannot make another user's file"
+fi
+
+# --- the report ---
+$RW report "$C" >"$T/r.txt" 2>&1
+check "report: the trainee, by login" grep -q "^$me " "$T/r.txt"
+check "report: the quiz with its first attempts" grep -q "^Quiz first: 1 first attempt, mean 33.3%" "$T/r.txt"
+check "report: a missed safety question of the last attempt" grep -q "missed safety question in the last attempt: first/q-tf" "$T/r.txt"
+check "report: items held back below 10 answers" grep -q "too few answers to judge" "$T/r.txt"
+$RW report "$C" --format json >"$T/r.json"
+check "report: JSON that Python reads" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['courses'][0]['trainees'][0]['quizzes'][0]['first'] == 33" "$T/r.json"
+$RW report "$C" --format csv >"$T/r.csv"
+check "report: CSV that Python reads" python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=''))); assert any(x['kind'] == 'question' for x in r)" "$T/r.csv"
+$RW report "$C" --course testcourse >/dev/null 2>&1
+check "report --course ID" test $? -eq 0
+$RW report "$C" --course nope >"$T/out" 2>&1
+check "report --course with an unknown id names the courses" grep -q "no course 'nope'" "$T/out"
+
+# --- hostile hand-ins (root: files of other users) ---
+# clean FILE: no byte a terminal acts on (no C0 but newline, no ESC, no C1).
+clean() { ! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$1" &&
+	  python3 -c "import sys; d=open(sys.argv[1],'rb').read().decode('utf-8'); sys.exit(any(0x80<=ord(c)<=0x9f for c in d))" "$1"; }
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	H=$T/hostile
+	mkdir "$H"
+	good=$C/$me.rollwise
+	# a fake /etc/passwd, seen only by the commands run through "users"
+	cp /etc/passwd "$T/passwd"
+	i=1
+	while [ $i -le 1000 ]; do
+		printf 't%04d:x:%d:%d::/nonexistent:/usr/sbin/nologin\n' $i $((20000 + i)) $((20000 + i))
+		i=$((i + 1))
+	done >>"$T/passwd"
+	users() { unshare -m sh -c 'mount --bind "$0" /etc/passwd && exec "$@"' "$T/passwd" "$@"; }
+	own() { chown "$((20000 + $2))" "$H/$1"; }	# own FILE N: trainee tN owns FILE
+	cp "$good" "$H/t0001.rollwise"; own t0001.rollwise 1
+	truncate -s 5M "$H/t0002.rollwise"; own t0002.rollwise 2
+	head -c $(($(wc -c <"$good") - 7)) "$good" >"$H/t0003.rollwise"; own t0003.rollwise 3
+	head -c 600 /dev/urandom >"$H/t0004.rollwise"; own t0004.rollwise 4
+	{ head -2 "$good"; printf -- '- {ev: page, at: 2026-11-25T03:40:00Z, sess: 1, seq: 1, course: "\033]0;pwned\007", lesson: l, page: 0}\n'; } >"$H/t0005.rollwise"
+	own t0005.rollwise 5
+	cp "$good" "$H/t0006.rollwise"; own t0006.rollwise 7	# handed in as someone else
+	mkfifo "$H/t0008.rollwise"; own t0008.rollwise 8
+	ln -s /etc/shadow "$H/t0009.rollwise"
+	cp "$good" "$H/$(printf 't\033]0;x\007').rollwise"
+	users "$BUILD/tools/measure" 20 "$T/h.out" "$T/h.err" $RW report "$H" >"$T/h.m"
+	check "hostile: the report finishes (no hang on a FIFO)" grep -q '^0 ' "$T/h.m"
+	check "hostile: the good hand-in is read" grep -q '^t0001 ' "$T/h.out"
+	check "hostile: a huge one is skipped" grep -q '^Skipped t0002.rollwise: it is larger than' "$T/h.out"
+	check "hostile: a truncated one is skipped" grep -q '^Skipped t0003.rollwise: it is cut short' "$T/h.out"
+	check "hostile: a binary one is skipped" grep -q '^Skipped t0004.rollwise: it is not a rollwise hand-in' "$T/h.out"
+	check "hostile: escape-laden lines are refused" grep -q '^Skipped t0005.rollwise: it has 1 line that cannot be read' "$T/h.out"
+	check "hostile: one handed in under another's name is skipped, naming who" grep -q '^Skipped t0006.rollwise: it is named for another trainee but was handed in by t0007' "$T/h.out"
+	check "hostile: a FIFO is skipped" grep -q '^Skipped t0008.rollwise: it is not a regular file' "$T/h.out"
+	check "hostile: a symbolic link is skipped" grep -q '^Skipped t0009.rollwise: it is a symbolic link' "$T/h.out"
+	check "hostile: one line per skipped file" test "$(grep -c '^Skipped' "$T/h.out")" -eq 8
+	check "hostile: no control byte reaches the terminal" clean "$T/h.out"
+	check "hostile: nothing on stderr" test ! -s "$T/h.err"
+	users $RW report "$H" --format json >"$T/h.json" 2>&1
+	check "hostile: JSON lists the skipped files and stays valid" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['skipped']) == 8" "$T/h.json"
+
+	# a big class: 250 and then 1000 hand-ins; the cost grows about linearly
+	rm -rf "$H"/*
+	i=1
+	while [ $i -le 1000 ]; do
+		n=$(printf 't%04d' $i)
+		cp "$good" "$H/$n.rollwise"
+		own "$n.rollwise" "$i"
+		[ $i -eq 250 ] && cp -a "$H" "$T/h250"
+		i=$((i + 1))
+	done
+	users "$BUILD/tools/measure" 60 "$T/b.out" /dev/null $RW report "$T/h250" >"$T/b1"
+	users "$BUILD/tools/measure" 60 "$T/b.out" /dev/null $RW report "$H" >"$T/b4"
+	read -r st1 ms1 cpu1 rss1 <"$T/b1"
+	read -r st4 ms4 cpu4 rss4 <"$T/b4"
+	echo "# report: 250 hand-ins ${cpu1} ms CPU, 1000 hand-ins ${cpu4} ms CPU"
+	check "a 1000-trainee folder is read whole" grep -q '^Course testcourse (version 1): 1000 trainees' "$T/b.out"
+	check "the cost of 1000 hand-ins is at most 10 times that of 250 (linear, not quadratic)" \
+		test "$cpu4" -le $(( (cpu1 > 20 ? cpu1 : 20) * 10 ))
+else
+	skip "hostile hand-ins" "needs root and a mount namespace for other owners"
+	skip "a 1000-trainee folder" "needs root and a mount namespace for other owners"
+fi
+
+# --- in the tutor: hand in from the course menu; the class screen ---
+export ROLLWISE_CLASS="$C"
+tstart 80x24 "$RW"
+check "menu: h hands in when a class folder is set" waitfor "h: hand in"
+check "menu: C opens the class when its hand-ins can be read" onscreen "C: class"
+keys h
+check "menu: h says what was handed in" waitfor "Handed in to $C/$me.rollwise"
+keys C
+check "class screen: its title and count" waitfor "1 trainee, by name"
+check "class screen: a row per trainee" onscreen "$me "
+check "class screen: the cursor on the selected trainee" \
+	test "$(tm display -p -t t '#{cursor_y}')" = 3
+keys s
+check "class screen: s sorts by first score" waitfor "by first score"
+tm resize-window -t t -x 40 -y 10
+check "class screen at 40x10: still a row per trainee" waitfor "$me "
+keys q
+check "class screen: q goes back to the courses" waitfor "Test course"
+tend
+unset ROLLWISE_CLASS
+tstart 80x24 "$RW"
+waitfor "Test course" >/dev/null
+nokey() { ! screen | grep -q 'h: hand in'; }
+check "menu: no hand-in key without a class folder" nokey
+tend
