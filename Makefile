@@ -162,7 +162,7 @@ FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                 -DROLLWISE_SRCDIR='"$(CURDIR)"'
 YAML_LIBS     = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lm
 FUZZ_OBJ     := $(CORE_SRC:%.c=$(FZ)/%.o)
-FUZZ_BIN     := $(FZ)/fuzz_course $(FZ)/fuzz_progress $(FZ)/progress_seeds
+FUZZ_BIN     := $(FZ)/fuzz_course $(FZ)/fuzz_progress $(FZ)/fuzz_flow $(FZ)/progress_seeds
 
 .PHONY: fuzz-smoke deps-fuzz
 

@@ -33,28 +33,28 @@ enum { COURSE, LESSON, STATUS, BEST, ATTEMPTS, FIRST, LAST, VERSION, HASH, NLESS
 static const struct column lesson_cols[NLESSON] = {
 	[COURSE] = { "course", "COURSE", CELL_STRING, true },
 	[LESSON] = { "lesson", "LESSON", CELL_STRING, true },
-	[STATUS] = { "status", "STATUS", CELL_STRING },
-	[BEST] = { "best_score", "BEST", CELL_NUMBER },
-	[ATTEMPTS] = { "attempts", "ATTEMPTS", CELL_NUMBER },
-	[FIRST] = { "first_passed", "FIRST PASSED", CELL_STRING },
-	[LAST] = { "last_attempt", "LAST ATTEMPT", CELL_STRING },
-	[VERSION] = { "course_version", "VERSION", CELL_NUMBER },
-	[HASH] = { "content_hash", "HASH", CELL_STRING },
+	[STATUS] = { "status", "STATUS", CELL_STRING, false },
+	[BEST] = { "best_score", "BEST", CELL_NUMBER, false },
+	[ATTEMPTS] = { "attempts", "ATTEMPTS", CELL_NUMBER, false },
+	[FIRST] = { "first_passed", "FIRST PASSED", CELL_STRING, false },
+	[LAST] = { "last_attempt", "LAST ATTEMPT", CELL_STRING, false },
+	[VERSION] = { "course_version", "VERSION", CELL_NUMBER, false },
+	[HASH] = { "content_hash", "HASH", CELL_STRING, false },
 };
 
 enum { A_TIME, A_COURSE, A_LESSON, A_QUESTION, A_CHOICES, A_RIGHT, A_MODE, A_VERSION,
        A_HASH, NANSWER };
 
 static const struct column answer_cols[NANSWER] = {
-	[A_TIME] = { "time", "TIME", CELL_STRING },
+	[A_TIME] = { "time", "TIME", CELL_STRING, false },
 	[A_COURSE] = { "course", "COURSE", CELL_STRING, true },
 	[A_LESSON] = { "lesson", "LESSON", CELL_STRING, true },
 	[A_QUESTION] = { "question", "QUESTION", CELL_STRING, true },
-	[A_CHOICES] = { "choices", "CHOICES", CELL_NUMBERS },
-	[A_RIGHT] = { "right", "RIGHT", CELL_BOOL },
-	[A_MODE] = { "mode", "MODE", CELL_STRING },
-	[A_VERSION] = { "course_version", "VERSION", CELL_NUMBER },
-	[A_HASH] = { "content_hash", "HASH", CELL_STRING },
+	[A_CHOICES] = { "choices", "CHOICES", CELL_NUMBERS, false },
+	[A_RIGHT] = { "right", "RIGHT", CELL_BOOL, false },
+	[A_MODE] = { "mode", "MODE", CELL_STRING, false },
+	[A_VERSION] = { "course_version", "VERSION", CELL_NUMBER, false },
+	[A_HASH] = { "content_hash", "HASH", CELL_STRING, false },
 };
 
 /* A new row of t; fill its cells with xstrdup'd text. */

@@ -1302,9 +1302,6 @@ static void test_journal_mutations(void **state)
 	struct progress *p = random_state(&seed);
 	size_t len;
 	char *text = journal_snapshot(p, &len);
-	size_t lines = 0;
-	for (size_t i = 0; i < len; i++)
-		lines += text[i] == '\n';
 	char *m = xmalloc(len + 1);
 	for (int round = 0; round < 3000; round++) {
 		memcpy(m, text, len);

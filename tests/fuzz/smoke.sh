@@ -33,6 +33,12 @@ seeds() { # NAME: fills $B/seeds-NAME
 			>"$d/docs_example.yaml" ;;
 	progress)
 		"$B/progress_seeds" "$d" ;;
+	flow)	# journals, then a separator and some operations
+		"$B/progress_seeds" "$d"
+		for f in "$d"/journal-*; do
+			{ cat "$f"; printf '\377'; printf '\000\001\002\002\001\000\004\002\003\000\004\005\001\007\004'; } >"$f.ops"
+		done
+		printf '\377\001\002\001\000\004\006\003\001' >"$d/review-ops" ;;
 	esac
 }
 
@@ -40,7 +46,7 @@ seeds() { # NAME: fills $B/seeds-NAME
 stat() { grep -E '^#[0-9]+' "$1" | tail -1 | sed -n "s/.* $2: \([^ ]*\).*/\1/p"; }
 final() { sed -n "s/^stat::$2: *//p" "$1" | tail -1; }
 
-for t in course progress; do
+for t in course progress flow; do
 	seeds "$t" || { echo "not ok - fuzz_$t: could not make the seeds"; exit 1; }
 	mkdir -p "$here/corpus-$t"
 	cp "$here/regress/$t-"* "$B/seeds-$t/" 2>/dev/null
@@ -58,7 +64,7 @@ done
 passed=0
 failed=0
 wait
-for t in course progress; do
+for t in course progress flow; do
 	read -r st took <"$B/$t.status"
 	log=$B/$t.log
 	runs=$(final "$log" number_of_executed_units)
