@@ -389,7 +389,8 @@ struct mark load_here(const struct loader *L)
 }
 
 /* Reports each byte that is not UTF-8 and each unsafe character with its
- * place, before libyaml sees the text (its own errors have no position). */
+ * place, before libyaml sees the text: its own errors for these have no
+ * position (U+FFFE), or a wrong one (U+2028 moves every later line). */
 static void prescan(const char *path, const char *buf, size_t len, struct diags *d)
 {
 	size_t i = 0;
@@ -414,6 +415,18 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 		} else if (cp == 0xfeff) {
 			diag_add(d, DIAG_ERROR, path, line, col,
 				 "byte order mark in the middle of the file");
+		} else if (cp == 0x2028 || cp == 0x2029) {
+			/* libyaml counts it as a line break: every later
+			 * position would be a line off. */
+			diag_add(d, DIAG_ERROR, path, line, col,
+				 "%s separator U+%04X; YAML reads it as a line break: "
+				 "use a newline", cp == 0x2028 ? "line" : "paragraph",
+				 (unsigned)cp);
+		} else if (cp == 0xfffe || cp == 0xffff) {
+			/* libyaml refuses it, with no position. */
+			diag_add(d, DIAG_ERROR, path, line, col,
+				 "U+%04X is not a character; YAML does not allow it",
+				 (unsigned)cp);
 		} else if (utf8_unsafe(cp)) {
 			diag_add(d, DIAG_ERROR, path, line, col,
 				 "control character U+%04X; lesson files may hold "
