@@ -114,6 +114,9 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	std_fds_open();
+	/* A line a write: unbuffered, check wrote each escaped byte of its
+	 * messages by itself (3.4 million writes for 1,000 broken files). */
+	setvbuf(stderr, NULL, _IOLBF, 0);
 	setlocale(LC_ALL, "");
 	stop_catch();
 	int status = cli_parse(argc, argv, &o);

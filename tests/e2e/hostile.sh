@@ -161,6 +161,8 @@ scaled badbytes '^badbytes/b1.yaml:1:1: error: invalid UTF-8 \(byte 0xff\)'
 check "badbytes: every file reported" [ "$(grep -c 'too many problems' "$T/err")" -eq 10 ]
 scaled files '^files/c0.yaml:4:1: error: unknown key .bogus. in the course'
 check "files: every file reported" [ "$(grep -c "error: unknown key 'bogus'" "$T/err")" -eq "$((4 * n))" ]
+scaled badfiles '^badfiles/f0.yaml:1:1: error: invalid UTF-8 \(byte 0xff\)'
+check "badfiles: every file reported, each capped" [ "$(grep -c 'too many problems' "$T/err")" -eq "$((4 * n))" ]
 
 # --- bytes that are not text ---
 

@@ -28,6 +28,7 @@ SCALED = {
     "longword": ("longword.yaml", 240000, "bytes in one word of a page"),
     "badbytes": ("badbytes", 250000, "0xff bytes in each of ten files"),
     "files": ("files", 250, "course files in a folder"),
+    "badfiles": ("badfiles", 750, "files of 60 bad bytes (51 messages each)"),
 }
 
 
@@ -89,6 +90,13 @@ def write(kind, path, n):
         for i in range(n):
             text(os.path.join(path, "c%d.yaml" % i),
                  "id: c%d\ntitle: T\nversion: 1\nbogus: 1\nlessons: []\n" % i)
+    elif kind == "badfiles":
+        # Each file's messages stop at the cap; were they counted against
+        # every earlier message, a folder of them would be quadratic.
+        os.makedirs(path, exist_ok=True)
+        for i in range(n):
+            with open(os.path.join(path, "f%d.yaml" % i), "wb") as f:
+                f.write(b"\xff" * 60)
     else:
         sys.exit("hostile_cases.py: no case '%s'" % kind)
     if kind in SCALED and os.path.isfile(path) and os.path.getsize(path) > MIB:
