@@ -484,6 +484,15 @@ static void line_add(struct flow_lines *l, char *s, enum flow_style style,
 	l->v[l->n++] = (struct flow_line){ s, style, 0, indent, item };
 }
 
+void flow_catalog_notes(const struct catalog *cat, struct flow_lines *out)
+{
+	if (cat->capped)
+		line_add(out, xasprintf("Not loaded: %s and the course files after it. "
+					"rollwise loads at most %d MiB of courses.",
+					cat->capped, CATALOG_MAX_BYTES / (1024 * 1024)),
+			 STYLE_STRONG, 0, -1);
+}
+
 void flow_choice_lines(const struct flow *f, unsigned marks, bool boxes,
 		       struct flow_lines *out)
 {

@@ -111,6 +111,9 @@ char *flow_menu_summary(const struct session *s);
 /* "2 course files could not be read: run 'rollwise check'.", or NULL when
  * every course file loaded; caller frees. */
 char *flow_bad_files_text(const struct session *s);
+/* What the learner must know about the courses found, for every list of
+ * them: the files the size limit left out. No lines when all is well. */
+void flow_catalog_notes(const struct catalog *cat, struct flow_lines *out);
 /* The sentence for a question that names no page to re-read. */
 const char *flow_no_page_text(void);
 /* What to do when no course was found. */

@@ -508,22 +508,19 @@ struct course *course_load_mem(const char *name, const char *buf, size_t len,
 	return c;
 }
 
-/* Reads at most COURSE_MAX_BYTES + 1 bytes of a regular file into *out. */
-static bool slurp(const char *path, char **out, size_t *len, struct diags *d)
+/* Reads at most COURSE_MAX_BYTES + 1 bytes of the regular file open on fd
+ * into *out. */
+static bool slurp(int fd, const char *path, char **out, size_t *len, struct diags *d)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0) {
+	if (fstat(fd, &st) < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		return false;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "%s",
 			 S_ISDIR(st.st_mode) ? "is a directory, not a course file"
 					     : "is not a regular file");
-		close(fd);
 		return false;
 	}
 	size_t cap = COURSE_MAX_BYTES + 1, n = 0;
@@ -535,26 +532,36 @@ static bool slurp(const char *path, char **out, size_t *len, struct diags *d)
 		if (r < 0) {
 			diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 			free(buf);
-			close(fd);
 			return false;
 		}
 		n += (size_t)r;
 		if (r == 0 || n == cap)
 			break;
 	}
-	close(fd);
 	*out = buf;
 	*len = n;
 	return true;
 }
 
-struct course *course_load(const char *path, struct diags *d)
+struct course *course_load_fd(int fd, const char *path, struct diags *d)
 {
 	char *buf;
 	size_t len;
-	if (!slurp(path, &buf, &len, d))
+	if (!slurp(fd, path, &buf, &len, d))
 		return NULL;
 	struct course *c = course_load_mem(path, buf, len, d);
 	free(buf);
+	return c;
+}
+
+struct course *course_load(const char *path, struct diags *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct course *c = course_load_fd(fd, path, d);
+	close(fd);
 	return c;
 }

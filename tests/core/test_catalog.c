@@ -185,6 +185,62 @@ static void paths_sorted(void **state)
 	rm_tree(t.dir);
 }
 
+/* Thousands of ids, each found by catalog_find (the index grows as courses
+ * come), and an id no course has is not. */
+static void many_ids_found(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	enum { N = 3000 };
+	for (int i = 0; i < N; i++) {
+		char file[32], id[32];
+		snprintf(file, sizeof file, "c%d.yaml", i);
+		snprintf(id, sizeof id, "course-%d", i);
+		put_course(t.dir, file, id, -1, "T");
+	}
+	struct catalog cat;
+	struct diags d = { 0 };
+	char *dirs[] = { t.dir };
+	load_dirs(&cat, &d, dirs, 1);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(cat.n, N);
+	for (int i = 0; i < N; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "course-%d", i);
+		struct course *c = catalog_find(&cat, id);
+		assert_non_null(c);
+		assert_string_equal(c->id, id);
+	}
+	assert_null(catalog_find(&cat, "course-3000"));
+	assert_null(catalog_find(&cat, ""));
+	catalog_free(&cat);
+	diag_free(&d);
+	rm_tree(t.dir);
+}
+
+/* One folder by two names on the path is read once: its courses do not
+ * hide themselves. An empty catalog finds nothing. */
+static void folder_twice_read_once(void **state)
+{
+	(void)state;
+	struct tmp t;
+	tmp_make(&t);
+	put_course(t.dir, "a.yaml", "only", -1, "Only");
+	char again[1024];
+	snprintf(again, sizeof again, "%s/.", t.dir);
+	struct catalog cat;
+	struct diags d = { 0 };
+	char *dirs[] = { t.dir, again };
+	load_dirs(&cat, &d, dirs, 2);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(cat.n, 1);
+	catalog_free(&cat);
+	assert_null(catalog_find(&cat, "only"));
+	diag_free(&d);
+	rm_tree(t.dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +248,8 @@ int main(void)
 		cmocka_unit_test(titles_locale_free),
 		cmocka_unit_test(shadowing_before_sorting),
 		cmocka_unit_test(paths_sorted),
+		cmocka_unit_test(many_ids_found),
+		cmocka_unit_test(folder_twice_read_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
