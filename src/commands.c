@@ -26,6 +26,15 @@ static int cmd_check(const struct options *o)
 		search_path_free(&sp);
 	}
 	nfiles = cat.n;
+	for (size_t i = 0; i < cat.nuntrusted; i++) {
+		const struct untrusted *u = &cat.untrusted[i];
+		char *why = flow_trust_why(u);
+		diag_add(&d, DIAG_WARNING, u->path, 0, 0, u->loaded
+			 ? "other users can change it (%s); loaded only because it was named"
+			 : "not loaded: other users can change it (%s); make it yours and "
+			   "writable only by you", why);
+		free(why);
+	}
 	if (cat.capped)
 		diag_add(&d, DIAG_ERROR, cat.capped, 0, 0,
 			 "left out, with the files after it: rollwise loads at most "
@@ -74,6 +83,8 @@ static void list_courses(const struct catalog *cat)
 		       plural(c->nlessons, "lesson,", "lessons,"), nq,
 		       plural(nq, "question", "questions"));
 		diag_put_safe(stdout, c->title);
+		if (c->replaces)
+			printf("  (%s)", flow_replaces_text());
 		putchar('\n');
 	}
 }

@@ -16,29 +16,32 @@
 #define ROLLWISE_DATADIR "/usr/local/share/rollwise/lessons"
 #endif
 
-static void add_dir(struct search_path *sp, char *dir)
+/* Adds dir of this kind (SEARCH_*); a dir already there takes the kind too. */
+static void add_dir(struct search_path *sp, char *dir, unsigned kind)
 {
 	for (size_t i = 0; i < sp->n; i++) {
 		if (!strcmp(sp->dirs[i], dir)) {
+			sp->kinds[i] |= kind;
 			free(dir);
 			return;
 		}
 	}
 	sp->dirs = xreallocarray(sp->dirs, sp->n + 1, sizeof *sp->dirs);
+	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);
+	sp->kinds[sp->n] = kind;
 	sp->dirs[sp->n++] = dir;
 }
 
-/* Adds each entry of a colon-separated list, with suffix appended. */
 /* Adds each folder of a colon-separated list with suffix; relative ones
  * only when relative is set (the XDG lists ignore them, as the spec says). */
 static void add_list(struct search_path *sp, const char *list, const char *suffix,
-		     bool relative)
+		     bool relative, unsigned kind)
 {
 	const char *p = list;
 	while (*p) {
 		size_t n = strcspn(p, ":");
 		if (n > 0 && (p[0] == '/' || relative))
-			add_dir(sp, xasprintf("%.*s%s", (int)n, p, suffix));
+			add_dir(sp, xasprintf("%.*s%s", (int)n, p, suffix), kind);
 		p += n + (p[n] == ':');
 	}
 }
@@ -66,23 +69,23 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 {
 	*sp = (struct search_path){ 0 };
 	for (size_t i = 0; i < nextra; i++)
-		add_dir(sp, xstrdup(extra[i]));
+		add_dir(sp, xstrdup(extra[i]), SEARCH_NAMED);
 	const char *env = getenv("ROLLWISE_LESSONS");
-	if (env)
-		add_list(sp, env, "", true);	/* relative from here, as --lessons */
+	if (env)	/* relative from here, as --lessons */
+		add_list(sp, env, "", true, 0);
 	const char *home = getenv("HOME");
 	const char *xdh = getenv("XDG_DATA_HOME");
 	if (xdh && xdh[0] == '/')
-		add_dir(sp, xasprintf("%s/rollwise/lessons", xdh));
+		add_dir(sp, xasprintf("%s/rollwise/lessons", xdh), 0);
 	else if (home && home[0] == '/')
-		add_dir(sp, xasprintf("%s/.local/share/rollwise/lessons", home));
+		add_dir(sp, xasprintf("%s/.local/share/rollwise/lessons", home), 0);
 	const char *xdd = getenv("XDG_DATA_DIRS");
 	add_list(sp, xdd && *xdd ? xdd : "/usr/local/share:/usr/share", "/rollwise/lessons",
-		 false);
-	add_dir(sp, xstrdup(ROLLWISE_DATADIR));
+		 false, SEARCH_BUNDLED);
+	add_dir(sp, xstrdup(ROLLWISE_DATADIR), SEARCH_BUNDLED);
 #ifdef ROLLWISE_SRCDIR
 	if (in_build_tree())
-		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"));
+		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"), SEARCH_BUNDLED);
 #endif
 }
 
@@ -91,6 +94,7 @@ void search_path_free(struct search_path *sp)
 	for (size_t i = 0; i < sp->n; i++)
 		free(sp->dirs[i]);
 	free(sp->dirs);
+	free(sp->kinds);
 	*sp = (struct search_path){ 0 };
 }
 
@@ -98,6 +102,7 @@ void search_path_free(struct search_path *sp)
 struct catalog_slot {
 	struct course *c;
 	size_t group;
+	bool bundled;		/* from a SEARCH_BUNDLED folder */
 };
 
 /* What one catalog_load has done so far. */
@@ -105,6 +110,7 @@ struct loading {
 	struct catalog *cat;
 	struct diags *d;
 	size_t group;		/* ids clash within a group, hide across groups */
+	unsigned kind;		/* SEARCH_* of the group */
 	size_t bytes;		/* of the courses loaded */
 	struct stat *dirs;	/* the folders read (device and inode) */
 	size_t ndirs;
@@ -142,7 +148,7 @@ static struct catalog_slot *insert(struct catalog *cat, struct course *c)
 	struct catalog_slot *s = slot_of(cat, c->id);
 	if (s->c)
 		return s;
-	*s = (struct catalog_slot){ c, 0 };
+	*s = (struct catalog_slot){ .c = c };
 	cat->courses = xreallocarray(cat->courses, cat->n + 1, sizeof *cat->courses);
 	cat->courses[cat->n++] = c;
 	return s;
@@ -157,9 +163,11 @@ bool catalog_add(struct catalog *cat, struct course *c)
  * files given to check), a warning when an earlier folder hides it. */
 static void add_course(struct loading *L, struct course *c)
 {
+	bool bundled = L->kind & SEARCH_BUNDLED;
 	struct catalog_slot *s = insert(L->cat, c);
 	if (s->c == c) {
 		s->group = L->group;
+		s->bundled = bundled;
 		return;
 	}
 	if (s->group == L->group)
@@ -169,6 +177,8 @@ static void add_course(struct loading *L, struct course *c)
 		diag_add(L->d, DIAG_WARNING, c->path, c->at.line, c->at.col,
 			 "course '%s' is hidden by %s, which comes earlier in "
 			 "the lesson search path", c->id, s->c->path);
+	if (bundled && !s->bundled && !s->c->replaces)
+		s->c->replaces = xstrdup(c->path);
 	course_free(c);
 }
 
@@ -207,6 +217,39 @@ static char **list_dir(DIR *dp, size_t *count)
 	return names;
 }
 
+/* Why other users could change the folder or file st (TRUST_*), or 0. */
+static unsigned trust_problems(const struct stat *st)
+{
+	/* In a sticky folder (/tmp) others may add files, which are theirs and
+	 * so refused one by one, but cannot replace ours. */
+	bool sticky = S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX);
+	unsigned why = 0;
+	if ((st->st_mode & S_IWGRP) && !sticky)
+		why |= TRUST_GROUP;
+	if ((st->st_mode & S_IWOTH) && !sticky)
+		why |= TRUST_OTHERS;
+	if (st->st_uid != 0 && st->st_uid != geteuid())
+		why |= TRUST_OWNER;
+	return why;
+}
+
+/* False when other users could change the folder or file at path (its
+ * st from the open descriptor) and it was not named: then it is not to be
+ * loaded. Either way such a path is listed in the catalog. */
+static bool trusted(struct loading *L, const char *path, const struct stat *st)
+{
+	unsigned why = trust_problems(st);
+	if (!why)
+		return true;
+	struct catalog *cat = L->cat;
+	bool load = L->kind & SEARCH_NAMED;
+	cat->untrusted = xreallocarray(cat->untrusted, cat->nuntrusted + 1,
+				       sizeof *cat->untrusted);
+	cat->untrusted[cat->nuntrusted++] = (struct untrusted){
+		xstrdup(path), why, (unsigned long)st->st_uid, load };
+	return load;
+}
+
 /* Loads the course file open on fd (closing it), unless the catalog is full:
  * then it is the first file left out. */
 static void load_fd(struct loading *L, int fd, const char *path)
@@ -216,7 +259,12 @@ static void load_fd(struct loading *L, int fd, const char *path)
 		close(fd);
 		return;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= COURSE_MAX_BYTES &&
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (regular && !trusted(L, path, &st)) {
+		close(fd);
+		return;
+	}
+	if (regular && st.st_size <= COURSE_MAX_BYTES &&
 	    L->bytes + (size_t)st.st_size > CATALOG_MAX_BYTES) {
 		L->cat->capped = xstrdup(path);
 		close(fd);
@@ -260,7 +308,7 @@ static void load_dir_fd(struct loading *L, int dfd, const char *dir)
 	struct stat st;
 	DIR *dp;
 	if (L->cat->capped || fstat(dfd, &st) != 0 || seen_dir(L, &st) ||
-	    (dp = fdopendir(dfd)) == NULL) {
+	    !trusted(L, dir, &st) || (dp = fdopendir(dfd)) == NULL) {
 		close(dfd);
 		return;
 	}
@@ -324,8 +372,10 @@ void catalog_load(struct catalog *cat, const struct search_path *sp, struct diag
 {
 	*cat = (struct catalog){ 0 };
 	struct loading L = { .cat = cat, .d = d };
-	for (L.group = 0; L.group < sp->n; L.group++)
+	for (L.group = 0; L.group < sp->n; L.group++) {
+		L.kind = sp->kinds ? sp->kinds[L.group] : 0;
 		load_dir(&L, sp->dirs[L.group], false);
+	}
 	free(L.dirs);
 	sort_courses(cat);
 }
@@ -334,7 +384,7 @@ void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 			struct diags *d)
 {
 	*cat = (struct catalog){ 0 };
-	struct loading L = { .cat = cat, .d = d };
+	struct loading L = { .cat = cat, .d = d, .kind = SEARCH_NAMED };
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		int fd = open(paths[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -362,5 +412,8 @@ void catalog_free(struct catalog *cat)
 	free(cat->courses);
 	free(cat->index);
 	free(cat->capped);
+	for (size_t i = 0; i < cat->nuntrusted; i++)
+		free(cat->untrusted[i].path);
+	free(cat->untrusted);
 	*cat = (struct catalog){ 0 };
 }

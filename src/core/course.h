@@ -94,6 +94,8 @@ struct course {
 	struct lesson *lessons;
 	size_t nlessons;
 	struct mark at;
+	char *replaces;		/* set by the catalog: the bundled course file of
+				 * the same id this course hides, or NULL */
 };
 
 /* The order of a course that does not give one (it comes after those that do). */
