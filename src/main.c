@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "core/flow.h"
 #include "core/session.h"
+#include "core/xalloc.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
 
@@ -105,18 +106,25 @@ static int stdout_close(int status)
 	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
 		return status;
 	if (errno != EPIPE)
-		fprintf(stderr, "rollwise: write error: %s\n",
-			errno ? strerror(errno) : "the output could not be written");
+		die("write error: %s", errno ? strerror(errno) : "the output could not be written");
 	return status ? status : 1;
+}
+
+static void out_of_memory(void)
+{
+	die("out of memory");
 }
 
 int main(int argc, char **argv)
 {
 	struct options o;
+	static char errbuf[BUFSIZ];
 	std_fds_open();
 	/* A line a write: unbuffered, check wrote each escaped byte of its
-	 * messages by itself (3.4 million writes for 1,000 broken files). */
-	setvbuf(stderr, NULL, _IOLBF, 0);
+	 * messages by itself (3.4 million writes for 1,000 broken files). A
+	 * buffer of our own, so that saying "out of memory" needs none. */
+	setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
+	xalloc_fail = out_of_memory;
 	setlocale(LC_ALL, "");
 	stop_catch();
 	int status = cli_parse(argc, argv, &o);
