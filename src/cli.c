@@ -4,6 +4,7 @@
 #include "core/diag.h"
 #include "core/export.h"
 #include "core/xalloc.h"
+#include "tui/tui.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -199,16 +200,34 @@ void cli_say(const char *msg)
 	fputc('\n', stdout);
 }
 
+/* Writes "rollwise: msg" on stderr, control characters escaped. */
+static void put_error(const char *msg)
+{
+	fputs("rollwise: ", stderr);
+	diag_put_safe(stderr, msg);
+	fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputs("rollwise: ", stderr);
-	diag_put_safe(stderr, msg);
-	fputc('\n', stderr);
+	put_error(msg);
 	free(msg);
+}
+
+void die(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	tui_end();
+	put_error(msg);
+	exit(1);
 }
 
 /* True when dir is a folder rollwise can read; else says why. */

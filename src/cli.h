@@ -32,6 +32,11 @@ int cli_run(const struct options *o);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints msg on stdout, line by line, with control characters escaped. */
 void cli_say(const char *msg);
+/* The one way a fatal error ends the program: gives the terminal back if
+ * the curses screen is up, prints "rollwise: " and the message as
+ * cli_error does (without allocating: it serves out of memory too) and
+ * exits with status 1. */
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Frees the arrays of o. */
 void cli_free(struct options *o);
 

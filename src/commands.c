@@ -4,6 +4,7 @@
 #include "core/catalog.h"
 #include "core/class.h"
 #include "core/export.h"
+#include "core/flow.h"
 #include "core/session.h"
 #include "core/xalloc.h"
 
@@ -27,6 +28,19 @@ static int cmd_check(const struct options *o)
 		search_path_free(&sp);
 	}
 	nfiles = cat.n;
+	for (size_t i = 0; i < cat.nuntrusted; i++) {
+		const struct untrusted *u = &cat.untrusted[i];
+		char *why = flow_trust_why(u);
+		diag_add(&d, DIAG_WARNING, u->path, 0, 0, u->loaded
+			 ? "other users can change it (%s); loaded only because it was named"
+			 : "not loaded: other users can change it (%s); make it yours and "
+			   "writable only by you", why);
+		free(why);
+	}
+	if (cat.capped)
+		diag_add(&d, DIAG_ERROR, cat.capped, 0, 0,
+			 "left out, with the files after it: rollwise loads at most "
+			 "%d MiB of course files in all", CATALOG_MAX_BYTES / (1024 * 1024));
 	diag_print(&d, stderr);
 	size_t nq = 0;
 	for (size_t i = 0; i < cat.n; i++)
@@ -71,6 +85,8 @@ static void list_courses(const struct catalog *cat)
 		       plural(c->nlessons, "lesson,", "lessons,"), nq,
 		       plural(nq, "question", "questions"));
 		diag_put_safe(stdout, c->title);
+		if (c->replaces)
+			printf("  (%s)", flow_replaces_text());
 		putchar('\n');
 	}
 }
@@ -112,6 +128,11 @@ static int cmd_list(const struct options *o)
 	if (d.errors)
 		cli_error("%zu %s in course files; run 'rollwise check'", d.errors,
 			  plural(d.errors, "error", "errors"));
+	struct flow_lines notes = { 0 };
+	flow_catalog_notes(&cat, &notes);
+	for (size_t i = 0; i < notes.n; i++)
+		cli_error("%s", notes.v[i].text);
+	flow_lines_free(&notes);
 	if (cat.n == 0 && o->nargs == 0) {
 		cli_error("no courses found; see 'rollwise --help'");
 		status = 1;

@@ -4,6 +4,7 @@
 #include "core/flow.h"
 #include "core/session.h"
 #include "core/store.h"
+#include "core/xalloc.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
 
@@ -111,9 +112,13 @@ static int stdout_close(int status)
 	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
 		return status;
 	if (errno != EPIPE)
-		fprintf(stderr, "rollwise: write error: %s\n",
-			errno ? strerror(errno) : "the output could not be written");
+		die("write error: %s", errno ? strerror(errno) : "the output could not be written");
 	return status ? status : 1;
+}
+
+static void out_of_memory(void)
+{
+	die("out of memory");
 }
 
 /* Before a front end is up (loading): a wait for the lock is said on stderr. */
@@ -135,7 +140,13 @@ static bool stop_requested(void)
 int main(int argc, char **argv)
 {
 	struct options o;
+	static char errbuf[BUFSIZ];
 	std_fds_open();
+	/* A line a write: unbuffered, check wrote each escaped byte of its
+	 * messages by itself (3.4 million writes for 1,000 broken files). A
+	 * buffer of our own, so that saying "out of memory" needs none. */
+	setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
+	xalloc_fail = out_of_memory;
 	setlocale(LC_ALL, "");
 	stop_catch();
 	store_interrupted = stop_requested;

@@ -46,7 +46,9 @@ tstart() {
 	size=$1; shift
 	tend
 	n=0
-	while [ -S "$SOCK" ] && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+	# Until the old server is gone: it may leave its socket file behind,
+	# and waiting for that to go took 10 s at every start.
+	while tm ls >/dev/null 2>&1 && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
 	tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
 		"env TERM=${TTERM:-screen-256color} $*; echo '[exited '\$?']'; sleep 30"
 }

@@ -1,9 +1,11 @@
 /* catalog.c - the lesson search path and loading every course along it. */
 #include "core/catalog.h"
+#include "core/hash.h"
 #include "core/xalloc.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,29 +16,32 @@
 #define ROLLWISE_DATADIR "/usr/local/share/rollwise/lessons"
 #endif
 
-static void add_dir(struct search_path *sp, char *dir)
+/* Adds dir of this kind (SEARCH_*); a dir already there takes the kind too. */
+static void add_dir(struct search_path *sp, char *dir, unsigned kind)
 {
 	for (size_t i = 0; i < sp->n; i++) {
 		if (!strcmp(sp->dirs[i], dir)) {
+			sp->kinds[i] |= kind;
 			free(dir);
 			return;
 		}
 	}
 	sp->dirs = xreallocarray(sp->dirs, sp->n + 1, sizeof *sp->dirs);
+	sp->kinds = xreallocarray(sp->kinds, sp->n + 1, sizeof *sp->kinds);
+	sp->kinds[sp->n] = kind;
 	sp->dirs[sp->n++] = dir;
 }
 
-/* Adds each entry of a colon-separated list, with suffix appended. */
 /* Adds each folder of a colon-separated list with suffix; relative ones
  * only when relative is set (the XDG lists ignore them, as the spec says). */
 static void add_list(struct search_path *sp, const char *list, const char *suffix,
-		     bool relative)
+		     bool relative, unsigned kind)
 {
 	const char *p = list;
 	while (*p) {
 		size_t n = strcspn(p, ":");
 		if (n > 0 && (p[0] == '/' || relative))
-			add_dir(sp, xasprintf("%.*s%s", (int)n, p, suffix));
+			add_dir(sp, xasprintf("%.*s%s", (int)n, p, suffix), kind);
 		p += n + (p[n] == ':');
 	}
 }
@@ -64,23 +69,23 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 {
 	*sp = (struct search_path){ 0 };
 	for (size_t i = 0; i < nextra; i++)
-		add_dir(sp, xstrdup(extra[i]));
+		add_dir(sp, xstrdup(extra[i]), SEARCH_NAMED);
 	const char *env = getenv("ROLLWISE_LESSONS");
-	if (env)
-		add_list(sp, env, "", true);	/* relative from here, as --lessons */
+	if (env)	/* relative from here, as --lessons */
+		add_list(sp, env, "", true, 0);
 	const char *home = getenv("HOME");
 	const char *xdh = getenv("XDG_DATA_HOME");
 	if (xdh && xdh[0] == '/')
-		add_dir(sp, xasprintf("%s/rollwise/lessons", xdh));
+		add_dir(sp, xasprintf("%s/rollwise/lessons", xdh), 0);
 	else if (home && home[0] == '/')
-		add_dir(sp, xasprintf("%s/.local/share/rollwise/lessons", home));
+		add_dir(sp, xasprintf("%s/.local/share/rollwise/lessons", home), 0);
 	const char *xdd = getenv("XDG_DATA_DIRS");
 	add_list(sp, xdd && *xdd ? xdd : "/usr/local/share:/usr/share", "/rollwise/lessons",
-		 false);
-	add_dir(sp, xstrdup(ROLLWISE_DATADIR));
+		 false, SEARCH_BUNDLED);
+	add_dir(sp, xstrdup(ROLLWISE_DATADIR), SEARCH_BUNDLED);
 #ifdef ROLLWISE_SRCDIR
 	if (in_build_tree())
-		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"));
+		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"), SEARCH_BUNDLED);
 #endif
 }
 
@@ -89,34 +94,92 @@ void search_path_free(struct search_path *sp)
 	for (size_t i = 0; i < sp->n; i++)
 		free(sp->dirs[i]);
 	free(sp->dirs);
+	free(sp->kinds);
 	*sp = (struct search_path){ 0 };
+}
+
+/* One course in the id index; group is the folder it came from. */
+struct catalog_slot {
+	struct course *c;
+	size_t group;
+	bool bundled;		/* from a SEARCH_BUNDLED folder */
+};
+
+/* What one catalog_load has done so far. */
+struct loading {
+	struct catalog *cat;
+	struct diags *d;
+	size_t group;		/* ids clash within a group, hide across groups */
+	unsigned kind;		/* SEARCH_* of the group */
+	size_t bytes;		/* of the courses loaded */
+	struct stat *dirs;	/* the folders read (device and inode) */
+	size_t ndirs;
+};
+
+/* The slot holding id, or the empty one where it would go. */
+static struct catalog_slot *slot_of(const struct catalog *cat, const char *id)
+{
+	size_t mask = cat->index_size - 1, i = hash_str(id) & mask;
+	while (cat->index[i].c && strcmp(cat->index[i].c->id, id) != 0)
+		i = (i + 1) & mask;
+	return &cat->index[i];
+}
+
+/* Keeps the index at most half full, so probes stay short. */
+static void index_reserve(struct catalog *cat)
+{
+	if (cat->index_size > 2 * (cat->n + 1))
+		return;
+	struct catalog_slot *old = cat->index;
+	size_t n = cat->index_size;
+	cat->index_size = n ? 2 * n : 64;
+	cat->index = xcalloc(cat->index_size, sizeof *cat->index);
+	for (size_t i = 0; i < n; i++)
+		if (old[i].c)
+			*slot_of(cat, old[i].c->id) = old[i];
+	free(old);
+}
+
+/* Puts c in the catalog unless its id is taken; returns the slot of the id,
+ * which holds the other course when it was. */
+static struct catalog_slot *insert(struct catalog *cat, struct course *c)
+{
+	index_reserve(cat);
+	struct catalog_slot *s = slot_of(cat, c->id);
+	if (s->c)
+		return s;
+	*s = (struct catalog_slot){ .c = c };
+	cat->courses = xreallocarray(cat->courses, cat->n + 1, sizeof *cat->courses);
+	cat->courses[cat->n++] = c;
+	return s;
+}
+
+bool catalog_add(struct catalog *cat, struct course *c)
+{
+	return insert(cat, c)->c == c;
 }
 
 /* Adds c unless its id is taken: an error within one group (a folder, or the
  * files given to check), a warning when an earlier folder hides it. */
-static void add_course(struct catalog *cat, size_t **groups, struct course *c,
-		       size_t group, struct diags *d)
+static void add_course(struct loading *L, struct course *c)
 {
-	struct course *first = catalog_find(cat, c->id);
-	if (first) {
-		size_t g = 0;
-		for (size_t i = 0; i < cat->n; i++)
-			if (cat->courses[i] == first)
-				g = (*groups)[i];
-		if (g == group)
-			diag_add(d, DIAG_ERROR, c->path, c->at.line, c->at.col,
-				 "course id '%s' is also used by %s", c->id, first->path);
-		else
-			diag_add(d, DIAG_WARNING, c->path, c->at.line, c->at.col,
-				 "course '%s' is hidden by %s, which comes earlier in "
-				 "the lesson search path", c->id, first->path);
-		course_free(c);
+	bool bundled = L->kind & SEARCH_BUNDLED;
+	struct catalog_slot *s = insert(L->cat, c);
+	if (s->c == c) {
+		s->group = L->group;
+		s->bundled = bundled;
 		return;
 	}
-	cat->courses = xreallocarray(cat->courses, cat->n + 1, sizeof *cat->courses);
-	*groups = xreallocarray(*groups, cat->n + 1, sizeof **groups);
-	(*groups)[cat->n] = group;
-	cat->courses[cat->n++] = c;
+	if (s->group == L->group)
+		diag_add(L->d, DIAG_ERROR, c->path, c->at.line, c->at.col,
+			 "course id '%s' is also used by %s", c->id, s->c->path);
+	else
+		diag_add(L->d, DIAG_WARNING, c->path, c->at.line, c->at.col,
+			 "course '%s' is hidden by %s, which comes earlier in "
+			 "the lesson search path", c->id, s->c->path);
+	if (bundled && !s->bundled && !s->c->replaces)
+		s->c->replaces = xstrdup(c->path);
+	course_free(c);
 }
 
 static int by_name(const void *a, const void *b)
@@ -133,51 +196,139 @@ static bool is_course_name(const char *name)
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
-/* The course files of a directory, sorted; NULL when it cannot be read. */
-static char **list_dir(const char *dir, size_t *count)
+/* The names of the course files in dp, sorted. */
+static char **list_dir(DIR *dp, size_t *count)
 {
-	DIR *dp = opendir(dir);
-	if (!dp)
-		return NULL;
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(dp)) != NULL) {
 		if (!is_course_name(e->d_name))
 			continue;
-		names = xreallocarray(names, n + 1, sizeof *names);
-		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = xstrdup(e->d_name);
 	}
-	closedir(dp);
 	if (n > 0)
 		qsort(names, n, sizeof *names, by_name);
 	*count = n;
-	return names ? names : xcalloc(1, sizeof *names);
+	return names;
 }
 
-static void load_one(struct catalog *cat, size_t **groups, const char *path,
-		     size_t group, struct diags *d)
+/* Why other users could change the folder or file st (TRUST_*), or 0. */
+static unsigned trust_problems(const struct stat *st)
 {
-	struct course *c = course_load(path, d);
-	if (c)
-		add_course(cat, groups, c, group, d);
+	/* In a sticky folder (/tmp) others may add files, which are theirs and
+	 * so refused one by one, but cannot replace ours. */
+	bool sticky = S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX);
+	unsigned why = 0;
+	if ((st->st_mode & S_IWGRP) && !sticky)
+		why |= TRUST_GROUP;
+	if ((st->st_mode & S_IWOTH) && !sticky)
+		why |= TRUST_OTHERS;
+	if (st->st_uid != 0 && st->st_uid != geteuid())
+		why |= TRUST_OWNER;
+	return why;
 }
 
-static void load_dir(struct catalog *cat, size_t **groups, const char *dir,
-		     size_t group, struct diags *d, bool must_exist)
+/* False when other users could change the folder or file at path (its
+ * st from the open descriptor) and it was not named: then it is not to be
+ * loaded. Either way such a path is listed in the catalog. */
+static bool trusted(struct loading *L, const char *path, const struct stat *st)
 {
-	size_t n = 0;
-	char **names = list_dir(dir, &n);
-	if (!names) {
-		if (must_exist)
-			diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot read: %s", strerror(errno));
+	unsigned why = trust_problems(st);
+	if (!why)
+		return true;
+	struct catalog *cat = L->cat;
+	bool load = L->kind & SEARCH_NAMED;
+	cat->untrusted = xreallocarray(cat->untrusted, cat->nuntrusted + 1,
+				       sizeof *cat->untrusted);
+	cat->untrusted[cat->nuntrusted++] = (struct untrusted){
+		xstrdup(path), why, (unsigned long)st->st_uid, load };
+	return load;
+}
+
+/* Loads the course file open on fd (closing it), unless the catalog is full:
+ * then it is the first file left out. */
+static void load_fd(struct loading *L, int fd, const char *path)
+{
+	struct stat st = { 0 };
+	if (L->cat->capped) {
+		close(fd);
 		return;
 	}
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (regular && !trusted(L, path, &st)) {
+		close(fd);
+		return;
+	}
+	if (regular && st.st_size <= COURSE_MAX_BYTES &&
+	    L->bytes + (size_t)st.st_size > CATALOG_MAX_BYTES) {
+		L->cat->capped = xstrdup(path);
+		close(fd);
+		return;
+	}
+	struct course *c = course_load_fd(fd, path, L->d);
+	close(fd);
+	if (!c)
+		return;
+	L->bytes += (size_t)st.st_size;
+	add_course(L, c);
+}
+
+/* Opens name in the folder dirfd (its path dir) and loads it. */
+static void load_at(struct loading *L, int dirfd, const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		diag_add(L->d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+	else
+		load_fd(L, fd, path);
+	free(path);
+}
+
+/* True when the folder st is one this load has read already (the same
+ * folder by two names on the path); else remembers it. */
+static bool seen_dir(struct loading *L, const struct stat *st)
+{
+	for (size_t i = 0; i < L->ndirs; i++)
+		if (L->dirs[i].st_dev == st->st_dev && L->dirs[i].st_ino == st->st_ino)
+			return true;
+	L->dirs = xreallocarray(L->dirs, L->ndirs + 1, sizeof *L->dirs);
+	L->dirs[L->ndirs++] = *st;
+	return false;
+}
+
+/* Loads every course file of the folder open on dfd (closing it). */
+static void load_dir_fd(struct loading *L, int dfd, const char *dir)
+{
+	struct stat st;
+	DIR *dp;
+	if (L->cat->capped || fstat(dfd, &st) != 0 || seen_dir(L, &st) ||
+	    !trusted(L, dir, &st) || (dp = fdopendir(dfd)) == NULL) {
+		close(dfd);
+		return;
+	}
+	size_t n = 0;
+	char **names = list_dir(dp, &n);
 	for (size_t i = 0; i < n; i++) {
-		load_one(cat, groups, names[i], group, d);
+		load_at(L, dirfd(dp), dir, names[i]);
 		free(names[i]);
 	}
 	free(names);
+	closedir(dp);
+}
+
+static void load_dir(struct loading *L, const char *dir, bool must_exist)
+{
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0)
+		load_dir_fd(L, dfd, dir);
+	else if (must_exist)
+		diag_add(L->d, DIAG_ERROR, dir, 0, 0, "cannot read: %s", strerror(errno));
 }
 
 /* ASCII letters without case, every other byte as it is: the same order in
@@ -219,35 +370,39 @@ static void sort_courses(struct catalog *cat)
 
 void catalog_load(struct catalog *cat, const struct search_path *sp, struct diags *d)
 {
-	size_t *groups = NULL;
 	*cat = (struct catalog){ 0 };
-	for (size_t i = 0; i < sp->n; i++)
-		load_dir(cat, &groups, sp->dirs[i], i, d, false);
-	free(groups);
+	struct loading L = { .cat = cat, .d = d };
+	for (L.group = 0; L.group < sp->n; L.group++) {
+		L.kind = sp->kinds ? sp->kinds[L.group] : 0;
+		load_dir(&L, sp->dirs[L.group], false);
+	}
+	free(L.dirs);
 	sort_courses(cat);
 }
 
 void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 			struct diags *d)
 {
-	size_t *groups = NULL;
 	*cat = (struct catalog){ 0 };
+	struct loading L = { .cat = cat, .d = d, .kind = SEARCH_NAMED };
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			load_dir(cat, &groups, paths[i], 0, d, true);
+		int fd = open(paths[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			diag_add(d, DIAG_ERROR, paths[i], 0, 0, "cannot open: %s",
+				 strerror(errno));
+		else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+			load_dir_fd(&L, fd, paths[i]);
 		else
-			load_one(cat, &groups, paths[i], 0, d);
+			load_fd(&L, fd, paths[i]);
 	}
-	free(groups);	sort_courses(cat);
+	free(L.dirs);
+	sort_courses(cat);
 }
 
 struct course *catalog_find(const struct catalog *cat, const char *id)
 {
-	for (size_t i = 0; i < cat->n; i++)
-		if (!strcmp(cat->courses[i]->id, id))
-			return cat->courses[i];
-	return NULL;
+	return cat->index_size ? slot_of(cat, id)->c : NULL;
 }
 
 void catalog_free(struct catalog *cat)
@@ -255,5 +410,10 @@ void catalog_free(struct catalog *cat)
 	for (size_t i = 0; i < cat->n; i++)
 		course_free(cat->courses[i]);
 	free(cat->courses);
+	free(cat->index);
+	free(cat->capped);
+	for (size_t i = 0; i < cat->nuntrusted; i++)
+		free(cat->untrusted[i].path);
+	free(cat->untrusted);
 	*cat = (struct catalog){ 0 };
 }

@@ -60,6 +60,7 @@ void course_free(struct course *c)
 	free(c->id);
 	free(c->title);
 	free(c->summary);
+	free(c->replaces);
 	free(c);
 }
 

@@ -94,6 +94,8 @@ struct course {
 	struct lesson *lessons;
 	size_t nlessons;
 	struct mark at;
+	char *replaces;		/* set by the catalog: the bundled course file of
+				 * the same id this course hides, or NULL */
 };
 
 /* The order of a course that does not give one (it comes after those that do). */
@@ -107,6 +109,9 @@ struct course {
 /* Reads and validates the course at path. Every problem goes to d; returns
  * NULL when there was any error. The caller frees the course. */
 struct course *course_load(const char *path, struct diags *d);
+/* Same as course_load for the file open on fd (O_NONBLOCK, so that a FIFO
+ * is refused, not waited on); the caller still owns fd. */
+struct course *course_load_fd(int fd, const char *path, struct diags *d);
 /* Same as course_load for bytes already in memory; name is used in messages. */
 struct course *course_load_mem(const char *name, const char *buf, size_t len,
 			       struct diags *d);

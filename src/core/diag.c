@@ -1,5 +1,6 @@
 /* diag.c - collect and print located messages. */
 #include "core/diag.h"
+#include "core/hash.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -8,34 +9,52 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t count_for(const struct diags *d, const char *path)
+/* How many messages a file has; path is the copy in its first message. */
+struct diag_count {
+	const char *path;
+	size_t n;
+};
+
+/* The slot of path in the table of counts, or the empty one where it goes. */
+static struct diag_count *slot_of(const struct diags *d, const char *path)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].path, path) == 0)
-			k++;
-	return k;
+	size_t mask = d->counts_size - 1, i = hash_str(path) & mask;
+	while (d->counts[i].path && strcmp(d->counts[i].path, path) != 0)
+		i = (i + 1) & mask;
+	return &d->counts[i];
 }
 
-/* Messages about path so far. A file's messages come one after another, so
- * the count for the last path is kept: counting every time made a folder of
- * broken files quadratic (a million bad bytes in each). */
-static size_t count_cached(struct diags *d, const char *path)
+/* The count of messages about path, made when it has none. A table, as
+ * counting the whole list for each new file made a folder of broken files
+ * quadratic. */
+static struct diag_count *count_of(struct diags *d, const char *path)
 {
-	if (d->n == 0 || strcmp(d->v[d->n - 1].path, path) != 0)
-		return count_for(d, path);
-	return d->last_count;
+	if (2 * (d->npaths + 1) > d->counts_size) {
+		struct diag_count *old = d->counts;
+		size_t n = d->counts_size;
+		d->counts_size = n ? 2 * n : 16;
+		d->counts = xcalloc(d->counts_size, sizeof *d->counts);
+		for (size_t i = 0; i < n; i++)
+			if (old[i].path)
+				*slot_of(d, old[i].path) = old[i];
+		free(old);
+	}
+	return slot_of(d, path);
 }
 
-static void push(struct diags *d, enum diag_level level, const char *path,
-		 int line, int col, char *msg)
+static void push(struct diags *d, struct diag_count *k, enum diag_level level,
+		 const char *path, int line, int col, char *msg)
 {
-	d->last_count = count_cached(d, path) + 1;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
 	}
 	d->v[d->n++] = (struct diag){ level, xstrdup(path), line, col, msg };
+	if (!k->path) {
+		k->path = d->v[d->n - 1].path;
+		d->npaths++;
+	}
+	k->n++;
 	if (level == DIAG_ERROR)
 		d->errors++;
 	else
@@ -45,11 +64,11 @@ static void push(struct diags *d, enum diag_level level, const char *path,
 void diag_add(struct diags *d, enum diag_level level, const char *path,
 	      int line, int col, const char *fmt, ...)
 {
-	size_t have = count_cached(d, path);
-	if (have > DIAG_MAX_PER_FILE)
+	struct diag_count *k = count_of(d, path);
+	if (k->n > DIAG_MAX_PER_FILE)
 		return;
-	if (have == DIAG_MAX_PER_FILE) {
-		push(d, DIAG_ERROR, path, 0, 0,
+	if (k->n == DIAG_MAX_PER_FILE) {
+		push(d, k, DIAG_ERROR, path, 0, 0,
 		     xstrdup("too many problems; stopped reporting this file"));
 		return;
 	}
@@ -57,7 +76,7 @@ void diag_add(struct diags *d, enum diag_level level, const char *path,
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	push(d, level, path, line, col, msg);
+	push(d, k, level, path, line, col, msg);
 }
 
 void diag_put_safe(FILE *fp, const char *s)
@@ -97,6 +116,7 @@ void diag_free(struct diags *d)
 		free(d->v[i].msg);
 	}
 	free(d->v);
+	free(d->counts);
 	*d = (struct diags){ 0 };
 }
 
@@ -119,6 +139,4 @@ void diag_sort(struct diags *d, size_t from)
 		}
 		d->v[j] = x;
 	}
-	if (d->n > 0)
-		d->last_count = count_for(d, d->v[d->n - 1].path);
 }

@@ -14,11 +14,14 @@ struct diag {
 	char *msg;
 };
 
+struct diag_count;
+
 struct diags {
 	struct diag *v;
 	size_t n, cap;
 	size_t errors, warnings;
-	size_t last_count;	/* messages about v[n - 1].path, for the cap */
+	struct diag_count *counts;	/* messages per file, for the cap */
+	size_t counts_size, npaths;
 };
 
 /* Most messages kept for one file; past it one "too many errors" line is added. */

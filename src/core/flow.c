@@ -140,9 +140,25 @@ char *flow_menu_summary(const struct session *s)
 char *flow_course_status(const struct session *s, const struct course *c)
 {
 	char *n = text_count(c->nlessons, "lesson", "lessons");
-	char *out = xasprintf("%s, %zu passed", n, progress_course_passed(s->prog, c));
+	char *out = xasprintf("%s, %zu passed%s%s", n, progress_course_passed(s->prog, c),
+			      c->replaces ? "; " : "", c->replaces ? flow_replaces_text() : "");
 	free(n);
 	return out;
+}
+
+const char *flow_replaces_text(void)
+{
+	return "replaces the bundled course";
+}
+
+char *flow_trust_why(const struct untrusted *u)
+{
+	const char *w = (u->why & TRUST_OTHERS) ? "writable by everyone"
+		      : (u->why & TRUST_GROUP) ? "writable by its group" : NULL;
+	if (!(u->why & TRUST_OWNER))
+		return xstrdup(w ? w : "");
+	return xasprintf("%s%sowned by another user, uid %lu", w ? w : "", w ? ", " : "",
+			 u->owner);
 }
 
 const struct lesson *flow_next_lesson(const struct course *c, const struct lesson *l)
@@ -499,6 +515,42 @@ static void line_add(struct flow_lines *l, char *s, enum flow_style style,
 {
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = (struct flow_line){ s, style, 0, indent, item };
+}
+
+/* The note on the paths other users can change that were loaded (or not):
+ * the first named, the others counted. */
+static void untrusted_note(const struct catalog *cat, bool loaded, struct flow_lines *out)
+{
+	const struct untrusted *u = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < cat->nuntrusted; i++)
+		if (cat->untrusted[i].loaded == loaded && n++ == 0)
+			u = &cat->untrusted[i];
+	if (!u)
+		return;
+	char *why = flow_trust_why(u);
+	char *more = n > 1 ? xasprintf(" %zu more like it: see 'rollwise check'.", n - 1)
+			   : xstrdup("");
+	line_add(out, loaded ? xasprintf("Loaded only because --lessons names it, though "
+					 "other users can change it (%s): %s.%s",
+					 why, u->path, more)
+			     : xasprintf("Not loaded, as other users can change it (%s): "
+					 "%s. Make it yours and writable only by you.%s",
+					 why, u->path, more),
+		 STYLE_STRONG, 0, -1);
+	free(more);
+	free(why);
+}
+
+void flow_catalog_notes(const struct catalog *cat, struct flow_lines *out)
+{
+	untrusted_note(cat, false, out);
+	untrusted_note(cat, true, out);
+	if (cat->capped)
+		line_add(out, xasprintf("Not loaded: %s and the course files after it. "
+					"rollwise loads at most %d MiB of courses.",
+					cat->capped, CATALOG_MAX_BYTES / (1024 * 1024)),
+			 STYLE_STRONG, 0, -1);
 }
 
 void flow_choice_lines(const struct flow *f, unsigned marks, bool boxes,

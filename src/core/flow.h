@@ -111,6 +111,11 @@ char *flow_menu_summary(const struct session *s);
 /* "2 course files could not be read: run 'rollwise check'.", or NULL when
  * every course file loaded; caller frees. */
 char *flow_bad_files_text(const struct session *s);
+/* What the learner must know about the courses found, for every list of
+ * them: folders and files other users can change (left out, or loaded as
+ * --lessons named them), the files the size limit left out. No lines when
+ * all is well. */
+void flow_catalog_notes(const struct catalog *cat, struct flow_lines *out);
 /* The sentence for a question that names no page to re-read. */
 const char *flow_no_page_text(void);
 /* What to do when no course was found. */
@@ -124,8 +129,14 @@ const char *flow_nothing_due_text(void);
 char *flow_waiting_text(long pid);
 /* Said when the program stops: whether everything is saved. */
 const char *flow_stopped_text(bool all_saved);
-/* "N lessons, M passed" for a course; caller frees. */
+/* "N lessons, M passed" for a course, with "; replaces the bundled course"
+ * when it hides one; caller frees. */
 char *flow_course_status(const struct session *s, const struct course *c);
+/* The mark of a course that hides a bundled one of the same id. */
+const char *flow_replaces_text(void);
+/* Why other users can change u, in words ("writable by everyone, owned by
+ * another user (uid 1001)"); caller frees. */
+char *flow_trust_why(const struct untrusted *u);
 /* The lesson after l in c, or NULL when l is the last. */
 const struct lesson *flow_next_lesson(const struct course *c, const struct lesson *l);
 /* The sentence after the last lesson of a course. */

@@ -389,7 +389,8 @@ struct mark load_here(const struct loader *L)
 }
 
 /* Reports each byte that is not UTF-8 and each unsafe character with its
- * place, before libyaml sees the text (its own errors have no position). */
+ * place, before libyaml sees the text: its own errors for these have no
+ * position (U+FFFE), or a wrong one (U+2028 moves every later line). */
 static void prescan(const char *path, const char *buf, size_t len, struct diags *d)
 {
 	size_t i = 0;
@@ -414,6 +415,18 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 		} else if (cp == 0xfeff) {
 			diag_add(d, DIAG_ERROR, path, line, col,
 				 "byte order mark in the middle of the file");
+		} else if (cp == 0x2028 || cp == 0x2029) {
+			/* libyaml counts it as a line break: every later
+			 * position would be a line off. */
+			diag_add(d, DIAG_ERROR, path, line, col,
+				 "%s separator U+%04X; YAML reads it as a line break: "
+				 "use a newline", cp == 0x2028 ? "line" : "paragraph",
+				 (unsigned)cp);
+		} else if (cp == 0xfffe || cp == 0xffff) {
+			/* libyaml refuses it, with no position. */
+			diag_add(d, DIAG_ERROR, path, line, col,
+				 "U+%04X is not a character; YAML does not allow it",
+				 (unsigned)cp);
 		} else if (utf8_unsafe(cp)) {
 			diag_add(d, DIAG_ERROR, path, line, col,
 				 "control character U+%04X; lesson files may hold "
@@ -495,22 +508,19 @@ struct course *course_load_mem(const char *name, const char *buf, size_t len,
 	return c;
 }
 
-/* Reads at most COURSE_MAX_BYTES + 1 bytes of a regular file into *out. */
-static bool slurp(const char *path, char **out, size_t *len, struct diags *d)
+/* Reads at most COURSE_MAX_BYTES + 1 bytes of the regular file open on fd
+ * into *out. */
+static bool slurp(int fd, const char *path, char **out, size_t *len, struct diags *d)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	struct stat st;
-	if (fd < 0 || fstat(fd, &st) < 0) {
+	if (fstat(fd, &st) < 0) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		return false;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "%s",
 			 S_ISDIR(st.st_mode) ? "is a directory, not a course file"
 					     : "is not a regular file");
-		close(fd);
 		return false;
 	}
 	size_t cap = COURSE_MAX_BYTES + 1, n = 0;
@@ -522,26 +532,36 @@ static bool slurp(const char *path, char **out, size_t *len, struct diags *d)
 		if (r < 0) {
 			diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 			free(buf);
-			close(fd);
 			return false;
 		}
 		n += (size_t)r;
 		if (r == 0 || n == cap)
 			break;
 	}
-	close(fd);
 	*out = buf;
 	*len = n;
 	return true;
 }
 
-struct course *course_load(const char *path, struct diags *d)
+struct course *course_load_fd(int fd, const char *path, struct diags *d)
 {
 	char *buf;
 	size_t len;
-	if (!slurp(path, &buf, &len, d))
+	if (!slurp(fd, path, &buf, &len, d))
 		return NULL;
 	struct course *c = course_load_mem(path, buf, len, d);
 	free(buf);
+	return c;
+}
+
+struct course *course_load(const char *path, struct diags *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct course *c = course_load_fd(fd, path, d);
+	close(fd);
 	return c;
 }

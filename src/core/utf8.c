@@ -41,7 +41,8 @@ bool utf8_unsafe(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
 	       (cp >= 0x202a && cp <= 0x202e) ||
 	       (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x200e || cp == 0x200f || cp == 0x061c;
+	       cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	       cp == 0x2028 || cp == 0x2029;
 }
 
 struct range { uint32_t lo, hi; };

@@ -12,7 +12,9 @@
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* True for characters that must never reach a terminal from lesson text:
  * C0 and C1 controls other than tab and newline, DEL, and the bidirectional
- * overrides and isolates (U+202A-U+202E, U+2066-U+2069) and U+200E/U+200F. */
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069), U+200E/U+200F,
+ * and the line and paragraph separators U+2028/U+2029 (a line break to YAML
+ * and to some terminals, not to our layout). */
 bool utf8_unsafe(uint32_t cp);
 /* Columns cp takes on a terminal: 0 for combining marks, 2 for wide (CJK,
  * emoji), 1 otherwise. Independent of the locale so layout is testable. */

@@ -5,8 +5,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Called on allocation failure; the program sets it to a function that
- * restores the terminal and exits. Defaults to printing and abort(). */
+/* Called on allocation failure; must not return. main sets it once to
+ * die(), which gives the terminal back and exits 1; without it (unit
+ * tests, tools) it prints and abort()s. */
 extern void (*xalloc_fail)(void);
 
 /* malloc that dies on failure; caller frees. */

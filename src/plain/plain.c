@@ -317,16 +317,27 @@ static const struct cmd menu_cmds[] = {
 	{ NULL, 0, NULL, NULL },
 };
 
+/* What the learner must know about the courses found: files that could not
+ * be read, and the catalog's notes. */
+static void show_notes(struct plain *p)
+{
+	struct flow_lines l = { 0 };
+	char *bad = flow_bad_files_text(p->s);
+	if (bad)
+		io_put(&p->io, 0, bad);
+	free(bad);
+	flow_catalog_notes(&p->s->cat, &l);
+	io_lines(&p->io, &l);
+	flow_lines_free(&l);
+}
+
 static bool list_courses(struct plain *p)
 {
 	const struct catalog *cat = &p->s->cat;
 	struct flow_place pl;
-	char *bad = flow_bad_files_text(p->s);
 	if (cat->n == 0) {
 		io_put(&p->io, 0, flow_no_courses_text());
-		if (bad)
-			io_put(&p->io, 0, bad);
-		free(bad);
+		show_notes(p);
 		return false;
 	}
 	io_blank(&p->io);
@@ -343,9 +354,7 @@ static bool list_courses(struct plain *p)
 	s = flow_menu_summary(p->s);
 	io_put(&p->io, 0, s);
 	free(s);
-	if (bad)
-		io_put(&p->io, 0, bad);
-	free(bad);
+	show_notes(p);
 	return true;
 }
 

@@ -81,9 +81,21 @@ static void add_course(struct menu *m, size_t i, int item)
 	free(st);
 }
 
+/* What the learner must know about the courses found, then a blank row. */
+static void add_notes(struct menu *m)
+{
+	struct flow_lines l = { 0 };
+	flow_catalog_notes(&m->s->cat, &l);
+	view_lines(&m->v, &l);
+	if (l.n > 0)
+		view_blank(&m->v);
+	flow_lines_free(&l);
+}
+
 static void build(struct menu *m, int w)
 {
 	view_begin(&m->v, w);
+	add_notes(m);
 	struct flow_place p;
 	int item = 0;
 	if (flow_continue(m->s, &p)) {
@@ -102,6 +114,7 @@ static void build(struct menu *m, int w)
 static void draw_empty(struct tui *t, struct menu *m, int w)
 {
 	view_begin(&m->v, w);
+	add_notes(m);
 	view_add(&m->v, flow_no_courses_text(), A_BOLD, -1, 0, 0);
 	char *bad = flow_bad_files_text(m->s);
 	if (bad) {

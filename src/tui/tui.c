@@ -38,11 +38,15 @@ struct tui {
 	bool cursor_set;
 };
 
-static void die_curses(void)
+/* True while the curses screen is up, for tui_end. */
+static bool curses_up;
+
+void tui_end(void)
 {
-	endwin();
-	fputs("rollwise: out of memory\n", stderr);
-	_exit(1);
+	if (curses_up) {
+		curses_up = false;
+		endwin();
+	}
 }
 
 struct session *tui_session(const struct tui *t) { return t->s; }
@@ -368,8 +372,7 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	if (!scr)
 		return -1;
 	struct tui t = { .s = s };
-	void (*old_fail)(void) = xalloc_fail;
-	xalloc_fail = die_curses;
+	curses_up = true;
 	cbreak();
 	noecho();
 	nonl();
@@ -390,9 +393,8 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	waiting_tui = NULL;
 	/* Shutting down: a second hang-up or Ctrl-C must not cut it short. */
 	stop_hold();
-	endwin();
+	tui_end();
 	delscreen(scr);
-	xalloc_fail = old_fail;
 	while (t.depth > 0)
 		tui_pop(&t);
 	free(t.message);

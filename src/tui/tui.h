@@ -40,6 +40,9 @@ struct screen_ops {
  * falls back to plain mode). */
 int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	    bool review);
+/* Gives the terminal back (endwin) when the curses screen is up; for die(),
+ * at any time, once. */
+void tui_end(void);
 
 /* The learner's session. */
 struct session *tui_session(const struct tui *t);

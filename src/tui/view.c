@@ -54,9 +54,12 @@ static void tag_rows(struct view *v, size_t from, int attr, int item)
 
 void view_add(struct view *v, const char *s, int attr, int item, int first, int rest)
 {
+	/* Notes can carry paths from the environment: the one sanitizer. */
+	char *safe = text_sanitize(s);
 	size_t from = v->rows.n;
-	text_wrap(&v->rows, s, v->width, first, rest);
+	text_wrap(&v->rows, safe, v->width, first, rest);
 	tag_rows(v, from, attr, item);
+	free(safe);
 }
 
 void view_row(struct view *v, const char *s, int attr, int item)

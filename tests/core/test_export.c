@@ -53,11 +53,10 @@ static void fixture_make(struct fixture *f, bool odd)
 {
 	static const char *const c1[] = { "intro", "depth" };
 	static const char *const c2[] = { ODD_LESSON };
-	f->cat.n = odd ? 2 : 1;
-	f->cat.courses = xcalloc(f->cat.n, sizeof *f->cat.courses);
-	f->cat.courses[0] = course_make("c1", 3, c1, 2);
+	f->cat = (struct catalog){ 0 };
+	assert_true(catalog_add(&f->cat, course_make("c1", 3, c1, 2)));
 	if (odd)
-		f->cat.courses[1] = course_make(ODD_COURSE, 1, c2, 1);
+		assert_true(catalog_add(&f->cat, course_make(ODD_COURSE, 1, c2, 1)));
 	lesson_hash(&f->cat.courses[0]->lessons[0], f->hash);
 	f->p = progress_new();
 	progress_visit(f->p, "c1", "intro", 2, T0 - 60);

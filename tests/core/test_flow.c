@@ -44,9 +44,7 @@ static int setup(void **state)
 	f->c = course_load_mem("t.yaml", yaml, strlen(yaml), &d);
 	diag_free(&d);
 	assert_non_null(f->c);
-	f->s.cat.courses = xcalloc(1, sizeof *f->s.cat.courses);
-	f->s.cat.courses[0] = f->c;
-	f->s.cat.n = 1;
+	assert_true(catalog_add(&f->s.cat, f->c));
 	f->s.prog = progress_new();
 	f->s.seed = 7;
 	*state = f;

@@ -148,6 +148,15 @@ CASE(c1_escape, HEAD "summary: \"a\\x9b2J\"\n" LESSON, 4, 10, "U+009B", false)
 CASE(nul_escape, HEAD "summary: \"a\\0b\"\n" LESSON, 4, 10, "U+0000", false)
 CASE(bidi, HEAD "summary: abc\xe2\x80\xae" "def\n" LESSON, 4, 13, "U+202E", false)
 CASE(lone_cr, HEAD "summary: abc\rdef\n" LESSON, 4, 13, "U+000D", false)
+/* libyaml refuses U+FFFE and U+FFFF with no position (it said 1:1), and
+ * counts U+2028/U+2029 as line breaks (later errors were a line off): the
+ * scan before it points at the character. */
+CASE(nonchar_fffe, HEAD "summary: ab\xef\xbf\xbe\n" LESSON, 4, 12, "U+FFFE is not a character", false)
+CASE(nonchar_ffff, HEAD "summary: caf\xc3\xa9 \xef\xbf\xbf\n" LESSON, 4, 15, "U+FFFF is not a character", false)
+CASE(line_sep_block, HEAD "summary: |\n  abc\xe2\x80\xa8" "def\n  more\nbogus: 1\n" LESSON, 5, 6,
+     "line separator U+2028; YAML reads it as a line break", false)
+CASE(para_sep, HEAD "summary: a \xe2\x80\xa9\n" LESSON, 4, 12, "paragraph separator U+2029", false)
+CASE(line_sep_escape, HEAD "summary: \"a\\Lb\"\n" LESSON, 4, 10, "'summary' holds the control character U+2028", false)
 CASE(empty_file, "", 1, 1, "the file is empty", false)
 CASE(two_docs, HEAD LESSON "---\nid: u\n", 18, 1, "holds one YAML document", false)
 CASE(not_a_map, "- a\n- b\n", 1, 1, "the course must be a mapping", false)
@@ -377,7 +386,8 @@ int main(void)
 		T(tf_two_correct), T(one_choice), T(pass_range), T(format_2), T(anchor),
 		T(alias), T(tag), T(too_deep), T(invalid_utf8), T(overlong_utf8),
 		T(control_raw), T(control_escape), T(c1_escape), T(nul_escape), T(bidi),
-		T(lone_cr), T(empty_file), T(two_docs), T(not_a_map), T(no_lessons),
+		T(lone_cr), T(nonchar_fffe), T(nonchar_ffff), T(line_sep_block),
+		T(para_sep), T(line_sep_escape), T(empty_file), T(two_docs), T(not_a_map), T(no_lessons),
 		T(warn_explanation), T(warn_feedback), T(warn_long_page),
 		T(warn_no_review), T(review_given), T(source_kind_bad), T(source_kind_type),
 		T(crlf_bom),

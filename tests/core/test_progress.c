@@ -66,10 +66,9 @@ static void catalog_make(struct catalog *cat, size_t n, ...)
 {
 	va_list ap;
 	va_start(ap, n);
-	cat->n = n;
-	cat->courses = xcalloc(n, sizeof *cat->courses);
+	*cat = (struct catalog){ 0 };
 	for (size_t i = 0; i < n; i++)
-		cat->courses[i] = va_arg(ap, struct course *);
+		assert_true(catalog_add(cat, va_arg(ap, struct course *)));
 	va_end(ap);
 }
 

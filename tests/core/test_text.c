@@ -160,6 +160,8 @@ static void decode(void **state)
 	assert_int_equal(cp, 0x20ac);
 	assert_true(utf8_unsafe(0x9b));
 	assert_true(utf8_unsafe(0x2066));
+	assert_true(utf8_unsafe(0x2028));
+	assert_true(utf8_unsafe(0x2029));
 	assert_false(utf8_unsafe('\t'));
 	assert_false(utf8_unsafe(0xe9));
 }

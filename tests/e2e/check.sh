@@ -75,6 +75,17 @@ ln -s loop1.yaml "$T/loop2.yaml"; ln -s loop2.yaml "$T/loop1.yaml"
 "$R" check "$T/loop1.yaml" 2>"$T/err"
 check "a symlink loop is an error" grep -q "loop1.yaml: error: cannot open: Too many levels of symbolic links" "$T/err"
 
+# Characters libyaml refuses with no position (U+FFFE, U+FFFF) or counts as
+# a line break (U+2028): located at the character, not at 1:1 or a line off.
+printf 'id: x\ntitle: ab\357\277\276\n' >"$T/nonchar.yaml"
+"$R" check "$T/nonchar.yaml" 2>"$T/err"
+check "U+FFFE: exit 1" [ $? -eq 1 ]
+check "U+FFFE: located at the character" grep -q "nonchar.yaml:2:10: error: U+FFFE is not a character" "$T/err"
+printf 'id: x\ntitle: T\nversion: 1\nsummary: |\n  abc\342\200\250def\nbogus: 1\n' >"$T/linesep.yaml"
+"$R" check "$T/linesep.yaml" 2>"$T/err"
+check "U+2028 in block text: located at the character" grep -q "linesep.yaml:5:6: error: line separator U+2028" "$T/err"
+check "U+2028 in block text: no error a line off" sh -c "! grep -q 'linesep.yaml:7:' '$T/err'"
+
 # Usage errors exit 2; help and version exit 0.
 "$R" --bogus 2>/dev/null; check "unknown option: exit 2" [ $? -eq 2 ]
 "$R" list one extra 2>/dev/null; check "extra argument: exit 2" [ $? -eq 2 ]

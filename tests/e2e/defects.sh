@@ -24,6 +24,28 @@ if [ -w /dev/full ]; then
 else
 	skip "write errors" "no writable /dev/full here"
 fi
+# Out of memory ends the program through the one die(): one line, exit 1
+# (it was abort(), status 134). The limit is what the program needs to start,
+# found here to 128 KiB, and 512 KiB more: reading the first course file takes
+# a buffer of 1 MiB at once (our allocator), more than that.
+# A sanitizer build reserves terabytes of address space: it cannot run so.
+if grep -qa __asan_init "$ROLLWISE_BIN"; then
+	skip "out of memory" "a sanitizer build cannot run under ulimit -v"
+else
+	python3 "$ROLLWISE_TESTS/tools/hostile_cases.py" bigcourses "$T/big"
+	kb=2048
+	while [ $kb -lt 65536 ] && ! (ulimit -v $kb; "$ROLLWISE_BIN" --version) >/dev/null 2>&1; do
+		kb=$((kb + 128))
+	done
+	for cmd in "list" "--plain"; do
+		(ulimit -v $((kb + 512)); "$ROLLWISE_BIN" $cmd --lessons "$T/big" </dev/null) >"$T/out" 2>"$T/err"
+		st=$?
+		check "$cmd out of memory (${kb} + 512 KiB): exit 1 (got $st)" [ $st -eq 1 ]
+		check "$cmd out of memory: says so, once" sh -c "[ \"\$(cat '$T/err')\" = 'rollwise: out of memory' ]"
+	done
+	rm -rf "$T/big"
+fi
+
 # A reader that stops early (head) is not an error to report.
 $R list 2>"$T/err" | head -c 1 >/dev/null
 check "list | head: nothing said on stderr" [ ! -s "$T/err" ]

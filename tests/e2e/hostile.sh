@@ -161,6 +161,31 @@ scaled badbytes '^badbytes/b1.yaml:1:1: error: invalid UTF-8 \(byte 0xff\)'
 check "badbytes: every file reported" [ "$(grep -c 'too many problems' "$T/err")" -eq 10 ]
 scaled files '^files/c0.yaml:4:1: error: unknown key .bogus. in the course'
 check "files: every file reported" [ "$(grep -c "error: unknown key 'bogus'" "$T/err")" -eq "$((4 * n))" ]
+scaled badfiles '^badfiles/f0.yaml:1:1: error: invalid UTF-8 \(byte 0xff\)'
+check "badfiles: every file reported, each capped" [ "$(grep -c 'too many problems' "$T/err")" -eq "$((4 * n))" ]
+
+# Many valid courses: each id was looked up by a scan of the catalog. They
+# are kept in memory, so this case may use half as much again as the others
+# (about 1 KiB a course; 12 KiB under the sanitizers).
+rss_kb=$RSS_KB
+RSS_KB=$((RSS_KB * 3 / 2))
+scaled courses '^courses/zz.yaml:2:1: error: unknown key .bogus. in the course'
+RSS_KB=$rss_kb
+check "courses: all $((4 * n)) loaded" grep -q "^$((4 * n)) courses, $((4 * n)) questions: 4 errors" "$T/err"
+
+# Past 8 MiB of courses in all, loading stops at the first file that does
+# not fit, and says so in check, in list and in the tutor's course list.
+gen bigcourses big
+hostile big '^big/c8.yaml: error: left out, with the files after it: rollwise loads at most 8 MiB of course files in all'
+check "big: the eight before it are loaded" grep -q "^8 courses, 8 questions: 1 error" "$T/err"
+measure "$R" list --lessons big
+check "list past 8 MiB: exit 0 (got $st)" [ "$st" = 0 ]
+check "list past 8 MiB: the courses that fit" [ "$(grep -c '^big-' "$T/out")" -eq 8 ]
+check "list past 8 MiB: names the first file left out" grep -qx "rollwise: Not loaded: big/c8.yaml and the course files after it. rollwise loads at most 8 MiB of courses." "$T/err"
+check "list past 8 MiB: the file after it is left out too" sh -c "! grep -q '^small ' '$T/out'"
+printf 'q\n' | "$R" --plain --lessons big >"$T/out" 2>&1
+check "plain course list past 8 MiB: names the first file left out" grep -q "^Not loaded: big/c8.yaml and the course files after it." "$T/out"
+rm -rf big
 
 # --- bytes that are not text ---
 

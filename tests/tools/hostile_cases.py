@@ -28,7 +28,15 @@ SCALED = {
     "longword": ("longword.yaml", 240000, "bytes in one word of a page"),
     "badbytes": ("badbytes", 250000, "0xff bytes in each of ten files"),
     "files": ("files", 250, "course files in a folder"),
+    "badfiles": ("badfiles", 750, "files of 60 bad bytes (51 messages each)"),
+    "courses": ("courses", 6500, "valid courses with 64-character ids"),
 }
+
+# A valid course of about 300 bytes with the 64-character id ID.
+TINY = ("{id: %s, title: T, version: 1, lessons: [{id: l, title: L, pages: "
+        "[{title: P, text: T}], quiz: {questions: [{id: q, kind: true-false, "
+        "prompt: P, explanation: E, choices: [{text: 'True', correct: true}, "
+        "{text: 'False', feedback: F}]}]}}]}\n")
 
 
 def text(path, s):
@@ -89,6 +97,32 @@ def write(kind, path, n):
         for i in range(n):
             text(os.path.join(path, "c%d.yaml" % i),
                  "id: c%d\ntitle: T\nversion: 1\nbogus: 1\nlessons: []\n" % i)
+    elif kind == "badfiles":
+        # Each file's messages stop at the cap; were they counted against
+        # every earlier message, a folder of them would be quadratic.
+        os.makedirs(path, exist_ok=True)
+        for i in range(n):
+            with open(os.path.join(path, "f%d.yaml" % i), "wb") as f:
+                f.write(b"\xff" * 60)
+    elif kind == "courses":
+        # Ids alike but for their last digits, so that comparing each with
+        # each (a scan per course loaded) costs what it can; one broken
+        # file last gives the verdict. 4n of them are under the catalog's
+        # 8 MiB.
+        os.makedirs(path, exist_ok=True)
+        for i in range(n):
+            text(os.path.join(path, "c%05d.yaml" % i), TINY % ("x" * 58 + "-%05d" % i))
+        text(os.path.join(path, "zz.yaml"), "id: zz\nbogus: 1\n")
+    elif kind == "bigcourses":
+        # Nine valid courses of 1,000,000 bytes and a small one: eight fit
+        # in the catalog's 8 MiB, c8.yaml is the first left out.
+        os.makedirs(path, exist_ok=True)
+        for i in range(9):
+            head = TINY % ("big-%d" % i)
+            body = head.replace("title: T,", "summary: '%s', title: T,")
+            pad = 1000000 - len(body) + 2
+            text(os.path.join(path, "c%d.yaml" % i), body % ("word " * (pad // 5) + "w" * (pad % 5)))
+        text(os.path.join(path, "c9.yaml"), TINY % "small")
     else:
         sys.exit("hostile_cases.py: no case '%s'" % kind)
     if kind in SCALED and os.path.isfile(path) and os.path.getsize(path) > MIB:
