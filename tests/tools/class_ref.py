@@ -96,7 +96,10 @@ def fast_load(data):
     body = text[2:-1].replace("\n- ", ",").replace("'", "")
     for old, new in _FAST_STEPS + tuple(_FAST_WORDS):
         body = body.replace(old, new)
-    return json.loads("[" + body + "]")
+    try:
+        return json.loads("[" + body + "]")
+    except ValueError:  # a key that YAML reads as true, false or null
+        return None
 
 
 YAML_ONLY = False
