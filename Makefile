@@ -133,12 +133,14 @@ install: $(PROG)
 	cp man/rollwise.1 $(DESTDIR)$(MANDIR)/man1/rollwise.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/rollwise.1
 	mkdir -p $(DESTDIR)$(DATADIR)/doc/rollwise
-	cp docs/lesson-format.md $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md
-	chmod 644 $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md
+	cp docs/lesson-format.md docs/class-report.md $(DESTDIR)$(DATADIR)/doc/rollwise/
+	chmod 644 $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md \
+	  $(DESTDIR)$(DATADIR)/doc/rollwise/class-report.md
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rollwise $(DESTDIR)$(MANDIR)/man1/rollwise.1
-	rm -f $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md
+	rm -f $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md \
+	  $(DESTDIR)$(DATADIR)/doc/rollwise/class-report.md
 	-rmdir $(DESTDIR)$(DATADIR)/doc/rollwise
 	for f in lessons/*.yaml; do rm -f "$(DESTDIR)$(DATADIR)/rollwise/$$f"; done
 	-rmdir $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(DATADIR)/rollwise

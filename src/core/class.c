@@ -331,8 +331,8 @@ static int read_folder(const char *dir, struct folder *f, char **err)
 			why = xasprintf("belongs to uid %lu, who has no login",
 					(unsigned long)st.st_uid);
 		else if (strlen(login) != n - sl || strncmp(name, login, n - sl) != 0)
-			why = xasprintf("is named for another trainee but was handed in by %s",
-					login);
+			why = xasprintf("is named after %.*s but was handed in by %s",
+					(int)(n - sl), name, login);
 		struct progress *p = why ? NULL : read_handin(dfd, name, &st, &why);
 		if (!p) {
 			skip_add(f, name, why);
@@ -415,7 +415,7 @@ struct trainee {
 
 static time_t last_activity(const struct progress *p)
 {
-	time_t t = 0;
+	time_t t = p->notice_seen ? p->notice_st.at : 0;
 	for (size_t i = 0; i < p->nlessons; i++) {
 		const struct lesson_progress *lp = &p->lessons[i];
 		if (lp->visited && lp->page_st.at > t)
@@ -455,6 +455,14 @@ static void trainee_fill(struct trainee *t, const struct handin *h, const struct
 			passed |= s >= l->quiz.pass;
 		}
 		t->passed += passed;
+		/* every answer given on the lesson as it is: its verdict must hold */
+		for (size_t j = 0; j < l->quiz.nquestions; j++) {
+			const struct question *qu = &l->quiz.questions[j];
+			const struct question_progress *qp =
+				progress_question(h->p, c->id, l->id, qu->id);
+			for (size_t m = 0; qp && m < qp->nanswers; m++)
+				answer_right(&qp->answers[m], qu, hash, &t->mismatch);
+		}
 		const struct attempt *last = &lp->attempts[lp->nattempts - 1];
 		if (last->version < c->version)
 			t->outdated = true;
@@ -463,7 +471,7 @@ static void trainee_fill(struct trainee *t, const struct handin *h, const struct
 			const struct answer *a = qu->critical
 				? run_answer(h->p, c->id, l->id, qu->id, last->st.session, last->run)
 				: NULL;
-			if (a && !answer_right(a, qu, hash, &t->mismatch)) {
+			if (a && !strcmp(a->hash, hash) && !quiz_is_correct(qu, a->picked)) {
 				t->critical = xreallocarray(t->critical, t->ncritical + 1,
 							    sizeof *t->critical);
 				t->critical[t->ncritical++] = xasprintf("%s/%s", l->id, qu->id);
@@ -534,8 +542,9 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 	for (size_t t = 0; t < f->n && k > 0; t++) {
 		const struct progress *p = f->v[t].p;
 		const struct lesson_progress *lp = progress_lesson(p, c->id, l->id);
-		if (!lp || lp->nattempts == 0 || !lp->attempts[0].run)
-			continue;
+		if (!lp || lp->nattempts == 0 || !lp->attempts[0].run ||
+		    strcmp(lp->attempts[0].hash, hash) != 0)
+			continue;	/* none, or on the lesson as it was */
 		const struct attempt *first = &lp->attempts[0];
 		const struct answer *a[64];
 		size_t j;
@@ -649,12 +658,22 @@ struct report {
 	const char *only;	/* the course asked for, or NULL */
 };
 
-static void num(FILE *fp, double v, int decimals)
+/* v to decimals places; "-0.0" is "0.0". */
+static char *fmt_num(double v, int decimals)
 {
 	if (isnan(v))
-		fputs("null", fp);
-	else
-		fprintf(fp, "%.*f", decimals, v);
+		return xstrdup("");
+	char *s = xasprintf("%.*f", decimals, v);
+	if (s[0] == '-' && strspn(s + 1, "0.") == strlen(s + 1))
+		memmove(s, s + 1, strlen(s));
+	return s;
+}
+
+static void num(FILE *fp, double v, int decimals)
+{
+	char *s = fmt_num(v, decimals);
+	fputs(*s ? s : "null", fp);
+	free(s);
 }
 
 static void safe(FILE *fp, const char *s)
@@ -723,7 +742,7 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 		fprintf(fp, ", \"trainees\": %zu, \"mean\": ", q->n);
 		num(fp, q->n ? q->mean : NAN, 1);
 		fputs(", \"sd\": ", fp);
-		num(fp, q->n ? q->sd : NAN, 1);
+		num(fp, q->sd, 1);
 		fputs(", \"kr20\": ", fp);
 		num(fp, q->kr20, 2);
 		fputs(",\n     \"questions\": [", fp);
@@ -866,11 +885,6 @@ static const char *const csv_head[NCSV] = {
 	"kr20", "facility", "discrimination", "wrong_choices_picked", "flags",
 };
 
-static char *fmt_num(double v, int decimals)
-{
-	return isnan(v) ? xstrdup("") : xasprintf("%.*f", decimals, v);
-}
-
 static void csv_course(struct report *r, const struct course *c, struct trainee *tr,
 		       size_t ntr, struct quiz_stats *qs, size_t nqs)
 {
@@ -915,7 +929,7 @@ static void csv_course(struct report *r, const struct course *c, struct trainee 
 		cell[C_LESSON] = xstrdup(q->l->id);
 		cell[C_N] = xasprintf("%zu", q->n);
 		cell[C_MEAN] = fmt_num(q->n ? q->mean : NAN, 1);
-		cell[C_SD] = fmt_num(q->n ? q->sd : NAN, 1);
+		cell[C_SD] = fmt_num(q->sd, 1);
 		cell[C_KR20] = fmt_num(q->kr20, 2);
 		csv_row(fp, (const char *const *)cell, NCSV);
 		for (size_t m = 0; m < NCSV; m++)
@@ -947,18 +961,16 @@ static void report_course(struct report *r, const struct course *c, const struct
 	struct trainee *tr = xcalloc(f->n ? f->n : 1, sizeof *tr);
 	struct quiz_stats *qs = xcalloc(c->nlessons ? c->nlessons : 1, sizeof *qs);
 	size_t ntr = 0, nqs = 0;
-	/* the trainees who did something in this course */
+	bool started = false;	/* someone did something in this course */
 	for (size_t i = 0; i < f->n; i++) {
-		bool any = false;
-		for (size_t j = 0; j < c->nlessons && !any; j++)
-			any = progress_lesson(f->v[i].p, c->id, c->lessons[j].id) != NULL;
-		if (any)
-			trainee_fill(&tr[ntr++], &f->v[i], c);
+		for (size_t j = 0; j < c->nlessons && !started; j++)
+			started = progress_lesson(f->v[i].p, c->id, c->lessons[j].id) != NULL;
+		trainee_fill(&tr[ntr++], &f->v[i], c);
 	}
 	for (size_t j = 0; j < c->nlessons; j++)
 		if (c->lessons[j].quiz.nquestions > 0)
 			quiz_analyse(&qs[nqs++], c, &c->lessons[j], f);
-	if (r->fmt == EXPORT_TEXT && ntr == 0 && r->only == NULL)
+	if (r->fmt == EXPORT_TEXT && !started && r->only == NULL)
 		;	/* nobody has started it: nothing to read */
 	else if (r->fmt == EXPORT_JSON)
 		json_course(r, c, tr, ntr, qs, nqs);

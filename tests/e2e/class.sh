@@ -107,7 +107,7 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	check "hostile: a truncated one is skipped" grep -q '^Skipped t0003.rollwise: it is cut short' "$T/h.out"
 	check "hostile: a binary one is skipped" grep -q '^Skipped t0004.rollwise: it is not a rollwise hand-in' "$T/h.out"
 	check "hostile: escape-laden lines are refused" grep -q '^Skipped t0005.rollwise: it has 1 line that cannot be read' "$T/h.out"
-	check "hostile: one handed in under another's name is skipped, naming who" grep -q '^Skipped t0006.rollwise: it is named for another trainee but was handed in by t0007' "$T/h.out"
+	check "hostile: one handed in under another's name is skipped, naming who" grep -q '^Skipped t0006.rollwise: it is named after t0006 but was handed in by t0007' "$T/h.out"
 	check "hostile: a FIFO is skipped" grep -q '^Skipped t0008.rollwise: it is not a regular file' "$T/h.out"
 	check "hostile: a symbolic link is skipped" grep -q '^Skipped t0009.rollwise: it is a symbolic link' "$T/h.out"
 	check "hostile: one line per skipped file" test "$(grep -c '^Skipped' "$T/h.out")" -eq 8
@@ -164,3 +164,42 @@ waitfor "Test course" >/dev/null
 nokey() { ! screen | grep -q 'h: hand in'; }
 check "menu: no hand-in key without a class folder" nokey
 tend
+
+# --- the statistics against an independent reference (tests/tools/class_ref.py) ---
+# compare NAME DIR COURSE_YAML OWNERS HASHES...: rollwise report and the
+# reference agree on DIR, its files owned as OWNERS says (a fake passwd).
+compare() {
+	name=$1 dir=$2 course=$3 owners=$4
+	shift 4
+	cp /etc/passwd "$T/passwd.$name"
+	awk '{ print $2 }' "$owners" | sort -u | awk '{ printf "%s:x:%d:%d::/nonexistent:/usr/sbin/nologin\n", $1, 30000 + NR, 30000 + NR }' >>"$T/passwd.$name"
+	while read -r file login; do
+		[ -e "$dir/$file" ] && chown -h "$(awk -F: -v l="$login" '$1 == l { print $3 }' "$T/passwd.$name")" "$dir/$file"
+	done <"$owners"
+	mkdir -p "$T/lessons.$name"
+	cp "$course" "$T/lessons.$name/"
+	id=$(sed -n 's/^id: *//p' "$course" | head -1)
+	unshare -m sh -c 'mount --bind "$0" /etc/passwd && exec "$@"' "$T/passwd.$name" \
+		"$ROLLWISE_BIN" --lessons "$T/lessons.$name" report "$dir" --course "$id" --format json \
+		>"$T/got.$name.json" 2>"$T/got.$name.err"
+	python3 "$ROLLWISE_TESTS/tools/class_ref.py" "$dir" "$course" "$@" --owners "$owners" \
+		>"$T/want.$name.json"
+	check "$name: rollwise report agrees with the reference" \
+		python3 "$ROLLWISE_TESTS/tools/class_compare.py" "$T/got.$name.json" "$T/want.$name.json"
+}
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	W=$ROLLWISE_TESTS/fixtures/class/worked
+	cp -r "$W" "$T/worked"
+	compare worked "$T/worked" "$W/worked.yaml" "$W/owners" $(cat "$W/hashes")
+	check "worked example: rollwise gives the numbers of docs/class-report.md" \
+		python3 "$ROLLWISE_TESTS/tools/class_compare.py" "$T/got.worked.json" "$W/expected.json"
+	B=$ROLLWISE_TESTS/../lessons/basics.yaml
+	H=$(python3 "$ROLLWISE_TESTS/tools/lesson_hashes.py" "$ROLLWISE_BIN" "$B")
+	python3 "$ROLLWISE_TESTS/tools/make_handins.py" "$T/gen" "$B" --trainees 200 --seed 7 \
+		--extras --owners-out "$T/gen.owners" $H >/dev/null
+	compare generated "$T/gen" "$B" "$T/gen.owners" $H
+	check "the reference itself: the worked example, a second computation of each formula" \
+		sh -c "python3 '$ROLLWISE_TESTS/tools/class_ref_check.py' >'$T/refcheck' 2>&1"
+else
+	skip "statistics against the reference" "needs root and a mount namespace for other owners"
+fi
