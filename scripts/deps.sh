@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh [build|test|fuzz] - install what rollwise needs, if it is missing.
 # build: a C compiler's friends: pkg-config, ncursesw and libyaml headers.
-# test:  build + cmocka, tmux, python3 (CSV/JSON checks), valgrind.
+# test:  build + cmocka, tmux, python3 and its yaml module (CSV/JSON checks,
+#        the class report's reference), valgrind.
 # fuzz:  test + clang with libFuzzer.
 # Silent when everything is there. Uses apt-get as root, sudo otherwise;
 # elsewhere prints the package names to install and stops.
@@ -23,6 +24,7 @@ if [ "$what" = test ] || [ "$what" = fuzz ]; then
 	{ command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cmocka 2>/dev/null; } || need libcmocka-dev
 	command -v tmux >/dev/null 2>&1 || need tmux
 	command -v python3 >/dev/null 2>&1 || need python3
+	python3 -c 'import yaml' >/dev/null 2>&1 || need python3-yaml
 	command -v valgrind >/dev/null 2>&1 || need valgrind
 fi
 if [ "$what" = fuzz ]; then
@@ -53,9 +55,9 @@ fi
 # Not Debian: say exactly what to install and stop.
 cat >&2 <<MSG
 rollwise: missing build dependencies and no apt-get here. Install them with one of:
-  dnf install gcc make pkgconf-pkg-config ncurses-devel libyaml-devel libcmocka-devel tmux python3 valgrind
-  pacman -S --needed gcc make pkgconf ncurses libyaml cmocka tmux python valgrind
-  brew install pkg-config ncurses libyaml cmocka tmux python
+  dnf install gcc make pkgconf-pkg-config ncurses-devel libyaml-devel libcmocka-devel tmux python3 python3-pyyaml valgrind
+  pacman -S --needed gcc make pkgconf ncurses libyaml cmocka tmux python python-yaml valgrind
+  brew install pkg-config ncurses libyaml cmocka tmux python pyyaml
 then run make again.
 MSG
 exit 1
