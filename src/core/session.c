@@ -76,8 +76,9 @@ void session_open(struct session *s, char *const *extra, size_t nextra)
 	if (ro)
 		warn(s, xasprintf("Your progress is shown, but nothing new will be saved: %s.",
 				  ro));
-	/* a course with an error looks gone: prune only when every file loaded */
-	if (s->bad_files == 0 && s->cat.n > 0)
+	/* a course with an error, in a folder left out as untrusted or past the
+	 * size cap looks gone: prune only when every course file loaded */
+	if (s->bad_files == 0 && s->cat.n > 0 && s->cat.nuntrusted == 0 && !s->cat.capped)
 		store_set_known(s->store, known, s);
 }
 

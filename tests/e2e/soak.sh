@@ -1,0 +1,72 @@
+#!/bin/sh
+# soak.sh - random keys and resizes into the tutor in tmux: no crash, no
+# sanitizer report, nothing on stderr, and a clean exit each time it quits.
+# 20,000 keys in the sanitizer build (make check-asan, as CI runs it), 2,000
+# otherwise; SOAK_KEYS overrides. The seed is printed, and SOAK_SEED repeats
+# a run.
+. "$ROLLWISE_TESTS/lib.sh"
+export LANG=C.UTF-8
+N=${SOAK_KEYS:-$([ "${VARIANT:-}" = asan ] && echo 20000 || echo 2000)}
+SEED=${SOAK_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+echo "# $N keys, seed $SEED (SOAK_SEED=$SEED repeats this run)"
+L="--lessons $ROLLWISE_TESTS/fixtures/good"
+export ROLLWISE_CLASS="$T/class"
+"$ROLLWISE_BIN" class init "$T/class" >/dev/null 2>&1
+
+# The keys, in batches of 40 with a resize now and then, from the seed.
+awk -v n="$N" -v seed="$SEED" 'BEGIN {
+	split("Up Down Left Right Enter Home End PPage NPage BSpace Escape C-l Tab Space " \
+	      "j k g G n p s z r c h C t f y a l 1 2 3 4 5 6 7 8 9 0 ? q x", k, " ")
+	nk = 0; for (i in k) nk++
+	srand(seed)
+	line = ""
+	for (i = 1; i <= n; i++) {
+		line = line " " k[int(rand() * nk) + 1]
+		if (i % 40 == 0 || i == n) {
+			print "keys" line; line = ""
+			if (rand() < 0.25)
+				printf "size %dx%d\n", 30 + int(rand() * 120), 8 + int(rand() * 45)
+		}
+	}
+}' >"$T/script"
+
+starts=0 bad=0
+start() {
+	starts=$((starts + 1))
+	tstart 80x24 "$ROLLWISE_BIN $L 2>>$T/stderr"
+	waitfor "?: help" 30 >/dev/null || bad=$((bad + 1))
+}
+start
+while read -r what rest; do
+	if screen | grep -q '^\[exited'; then
+		screen | grep -q '^\[exited 0\]' || { bad=$((bad + 1)); screen | grep '^\[exited' | sed 's/^/# /'; }
+		start
+	fi
+	case $what in
+	keys) # shellcheck disable=SC2086
+		tm send-keys -t t $rest ;;
+	size) tm resize-window -t t -x "${rest%x*}" -y "${rest#*x}" ;;
+	esac
+done <"$T/script"
+# settle: wait (60 s at most) until the screen stops changing, so every key
+# sent has been read before the checks
+settle() {
+	last= same=0 n=0
+	while [ $same -lt 3 ] && [ $n -lt 200 ]; do
+		now=$(screen | cksum)
+		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
+		last=$now
+		sleep 0.3; n=$((n + 1))
+	done
+}
+settle
+if screen | grep -q '^\[exited'; then
+	screen | grep -q '^\[exited 0\]' || bad=$((bad + 1))
+	start
+fi
+echo "# the tutor was started $starts times"
+check "no start failed and every exit was clean" test "$bad" -eq 0
+check "nothing on stderr (no sanitizer report, no warning)" test ! -s "$T/stderr"
+[ -s "$T/stderr" ] && head -30 "$T/stderr" | sed 's/^/# /'
+check "after the soak the tutor still draws its screen" waitfor "?: help"
+tend
