@@ -29,7 +29,8 @@ check() { d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
 
 # tmux helpers: one private server per test file.
 tm() { tmux -S "$SOCK" "$@"; }
-# tstart COLSxROWS CMD: start CMD in a fresh session "t" of that size.
+# tstart COLSxROWS CMD: start CMD in a fresh session "t" of that size; its
+# exit status is shown as "[exited N]" and added to the file $EXITS if set.
 # tend: end the program in session "t" with SIGTERM while its terminal is
 # still there, then the server; a bare kill-server would be a hang-up.
 tend() {
@@ -50,7 +51,7 @@ tstart() {
 	# and waiting for that to go took 10 s at every start.
 	while tm ls >/dev/null 2>&1 && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
 	tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
-		"env TERM=${TTERM:-screen-256color} $*; echo '[exited '\$?']'; sleep 30"
+		"env TERM=${TTERM:-screen-256color} $*; st=\$?; echo \$st >>${EXITS:-/dev/null}; echo '[exited '\$st']'; sleep 30"
 }
 screen() { tm capture-pane -p -t t; }
 # tpid: the pid of the rollwise started in session "t": a child of the pane's

@@ -30,40 +30,49 @@ awk -v n="$N" -v seed="$SEED" 'BEGIN {
 	}
 }' >"$T/script"
 
-starts=0 bad=0
+starts=0 bad=0 pid=
+# start: the tutor in a fresh pane; its exit status goes to $T/exits.
 start() {
 	starts=$((starts + 1))
-	tstart 80x24 "$ROLLWISE_BIN $L 2>>$T/stderr"
+	EXITS=$T/exits tstart 80x24 "$ROLLWISE_BIN $L 2>>$T/stderr"
 	waitfor "?: help" 30 >/dev/null || bad=$((bad + 1))
+	pid=$(tpid)
+}
+# ended: the tutor has quit; a status other than 0 counts as bad.
+ended() {
+	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && return 1
+	waitgone "$pid" 5
+	n=0
+	while [ "$(wc -l <"$T/exits" 2>/dev/null || echo 0)" -lt "$starts" ] && [ $n -lt 100 ]; do
+		sleep 0.05; n=$((n + 1))
+	done
+	st=$(tail -n 1 "$T/exits" 2>/dev/null)
+	[ "$st" = 0 ] || { bad=$((bad + 1)); echo "# exit status ${st:-unknown}"; }
+	return 0
+}
+# settle [TRIES]: wait until the screen stops changing (two captures 50 ms
+# apart alike), so the keys sent have been read; at most TRIES (200) tries.
+settle() {
+	last= n=0
+	while [ $n -lt "${1:-200}" ]; do
+		now=$(screen | cksum)
+		[ "$now" = "$last" ] && return 0
+		last=$now
+		sleep 0.05; n=$((n + 1))
+	done
 }
 start
 while read -r what rest; do
-	if screen | grep -q '^\[exited'; then
-		screen | grep -q '^\[exited 0\]' || { bad=$((bad + 1)); screen | grep '^\[exited' | sed 's/^/# /'; }
-		start
-	fi
+	settle 40
+	ended && start
 	case $what in
 	keys) # shellcheck disable=SC2086
 		tm send-keys -t t $rest ;;
 	size) tm resize-window -t t -x "${rest%x*}" -y "${rest#*x}" ;;
 	esac
 done <"$T/script"
-# settle: wait (60 s at most) until the screen stops changing, so every key
-# sent has been read before the checks
-settle() {
-	last= same=0 n=0
-	while [ $same -lt 3 ] && [ $n -lt 200 ]; do
-		now=$(screen | cksum)
-		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
-		last=$now
-		sleep 0.3; n=$((n + 1))
-	done
-}
 settle
-if screen | grep -q '^\[exited'; then
-	screen | grep -q '^\[exited 0\]' || bad=$((bad + 1))
-	start
-fi
+ended && start
 echo "# the tutor was started $starts times"
 check "no start failed and every exit was clean" test "$bad" -eq 0
 check "nothing on stderr (no sanitizer report, no warning)" test ! -s "$T/stderr"
