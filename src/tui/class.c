@@ -127,9 +127,8 @@ static void build(struct class_screen *cs, int w)
 	}
 	if (cs->skipped) {
 		view_blank(&cs->v);
-		char *s = xasprintf("%zu %s could not be used; rollwise report lists %s with why.",
-				    cs->skipped, cs->skipped == 1 ? "hand-in" : "hand-ins",
-				    cs->skipped == 1 ? "it" : "them");
+		char *s = xasprintf("%zu %s could not be used; rollwise report says why.",
+				    cs->skipped, cs->skipped == 1 ? "hand-in" : "hand-ins");
 		view_add(&cs->v, s, A_DIM, -1, 0, 0);
 		free(s);
 	}
@@ -174,9 +173,9 @@ static bool class_enabled(const void *d, int action)
 	switch (action) {
 	case DO_DOWN: case DO_LAST: return cs->sel + 1 < cs->n;
 	case DO_UP: case DO_FIRST: return cs->sel > 0;
-	case DO_NAME: return cs->sort != BY_NAME;
-	case DO_SCORE: return cs->sort != BY_SCORE;
-	case DO_LAST_ACTIVE: return cs->sort != BY_LAST;
+	case DO_NAME: return cs->n > 1 && cs->sort != BY_NAME;
+	case DO_SCORE: return cs->n > 1 && cs->sort != BY_SCORE;
+	case DO_LAST_ACTIVE: return cs->n > 1 && cs->sort != BY_LAST;
 	default: return true;
 	}
 }

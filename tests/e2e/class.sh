@@ -151,8 +151,7 @@ check "class screen: its title and count" waitfor "1 trainee, by name"
 check "class screen: a row per trainee" onscreen "$me "
 check "class screen: the cursor on the selected trainee" \
 	test "$(tm display -p -t t '#{cursor_y}')" = 3
-keys s
-check "class screen: s sorts by first score" waitfor "by first score"
+check "class screen: with one trainee there is nothing to sort" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 's: by score'"
 tm resize-window -t t -x 40 -y 10
 check "class screen at 40x10: still a row per trainee" waitfor "$me "
 keys q
@@ -198,6 +197,20 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	python3 "$ROLLWISE_TESTS/tools/make_handins.py" "$T/gen" "$B" --trainees 200 --seed 7 \
 		--extras --owners-out "$T/gen.owners" $H >/dev/null
 	compare generated "$T/gen" "$B" "$T/gen.owners" $H
+	# the class screen on the 200: sorted by first score, lowest first
+	EXITS= tstart 80x24 "ROLLWISE_CLASS=$T/gen unshare -m sh -c 'mount --bind $T/passwd.generated /etc/passwd && exec $ROLLWISE_BIN $L'"
+	waitfor "?: help" >/dev/null
+	keys C
+	check "class screen: every trainee of the folder" waitfor "trainees, by name"
+	keys s
+	check "class screen: s sorts by first score" waitfor "by first score"
+	screen | awk '$2 ~ /^[0-9]+\/[0-9]+$/ { v = $3; sub(/%/, "", v); print (v == "-" ? -1 : v) }' >"$T/firsts"
+	sort -n "$T/firsts" >"$T/firsts.sorted"
+	check "class screen: the lowest first scores come first" \
+		sh -c "test -s '$T/firsts' && cmp -s '$T/firsts' '$T/firsts.sorted'"
+	keys a
+	check "class screen: a sorts by last activity" waitfor "by last activity"
+	tend
 	check "the reference itself: the worked example, a second computation of each formula" \
 		sh -c "python3 '$ROLLWISE_TESTS/tools/class_ref_check.py' >'$T/refcheck' 2>&1"
 else

@@ -62,4 +62,14 @@ for size in 80x24 40x10; do
 	tm resize-window -t t -x 20 -y 5
 	golden small "Please enlarge"
 	tend
+	# the class screen: a class folder with one hand-in that is not the
+	# user's own (so the screen is the same whoever runs the tests)
+	mkdir -p "$T/class"
+	cp "$ROLLWISE_TESTS/fixtures/class/worked/ana.rollwise" "$T/class/ana.rollwise"
+	[ "$(id -un)" = ana ] && mv "$T/class/ana.rollwise" "$T/class/not-ana.rollwise"
+	tstart $size "ROLLWISE_CLASS=$T/class $RW"
+	waitfor "1. Test course" >/dev/null
+	keys C
+	golden class "Nobody has handed in yet"
+	tend
 done
