@@ -310,9 +310,11 @@ static bool map_body(struct reader *r, const struct field *f, size_t nf, void *o
 			return fail(r, "unknown key");
 		/* a key given twice: records add up, a single value is the last one */
 		if ((seen & UINT32_C(1) << i) && f[i].kind == K_ID) {
-			char *old;
+			char *old, *none = NULL;
 			memcpy(&old, (char *)obj + f[i].off, sizeof old);
 			free(old);
+			/* gone now, even if the second value cannot be read */
+			memcpy((char *)obj + f[i].off, &none, sizeof none);
 		}
 		seen |= UINT32_C(1) << i;
 		if (!next(r))

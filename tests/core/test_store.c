@@ -237,6 +237,10 @@ static void test_parse_rejects(void **state)
 		  " seq: 18446744073709551616, score: 1, passed: true, version: 1, hash: " HASH1 "}\n...\n",
 		  "whole number" },
 		{ HEAD "...\n---\nother: 1\n...\n", "not a rollwise progress file" },
+		/* a key given twice whose second value is bad (found by fuzzing: the
+		 * first value was freed twice) */
+		{ HEAD "place: {course: c, lesson: l, lesson: '', at: 2026-11-25T03:40:00Z,"
+		  " session: 0123456789abcdef, seq: 1}\n...\n", "not a valid id" },
 		{ HEAD LESSON_A "  tally: {0123456789abcdef: x}\n...\n", "tally" },
 		{ HEAD "questions:\n- {course: c, lesson: l, question: q, review: {box: 6,"
 		  " due: 2026-11-25T03:40:00Z, at: 2026-11-25T03:40:00Z, session: 0123456789abcdef,"
