@@ -718,13 +718,15 @@ void progress_tidy(struct progress *p)
 
 static void record(struct progress *p, const struct event *ev)
 {
-	progress_apply(p, ev, true);
+	/* copied first: the ids may be p's own (the place's), which folding
+	 * the event frees */
 	p->unsaved = grow(p->unsaved, p->nunsaved, sizeof *p->unsaved);
 	struct event *u = &p->unsaved[p->nunsaved++];
 	*u = *ev;
 	u->course = ev->course ? xstrdup(ev->course) : NULL;
 	u->lesson = ev->lesson ? xstrdup(ev->lesson) : NULL;
 	u->question = ev->question ? xstrdup(ev->question) : NULL;
+	progress_apply(p, u, true);
 }
 
 const struct event *progress_unsaved(const struct progress *p, size_t *n)
