@@ -401,8 +401,9 @@ static bool picked_list(struct line *l, unsigned *out)
 	}
 }
 
-/* What one line is. */
-enum jline { JL_EVENT, JL_ANSWERS, JL_HEADER, JL_SKIP, JL_BAD };
+/* What one line is: JL_SKIP a newer rollwise's event (a line this one
+ * understands, and skips), JL_BLANK an empty or comment line. */
+enum jline { JL_EVENT, JL_ANSWERS, JL_HEADER, JL_SKIP, JL_BLANK, JL_BAD };
 
 static enum jline parse_line(const char *s, size_t n, char *scratch, struct event *ev,
 			     int *version, size_t *snapshot, const char **list, size_t *nlist,
@@ -416,7 +417,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 	*ev = (struct event){ .box = -1, .answer = { .version = -1 } };
 	spaces(&l);
 	if (l.p == l.end || *l.p == '#')
-		return JL_SKIP;
+		return JL_BLANK;
 	if (!expect(&l, '-') || !expect(&l, '{')) {
 		*why = l.why;
 		return JL_BAD;
@@ -747,6 +748,8 @@ void journal_fold(const char *buf, size_t len, size_t line0, struct progress *p,
 			break;
 		case JL_SKIP:
 			good++;
+			break;
+		case JL_BLANK:	/* says nothing about the file: binary junk has them too */
 			break;
 		case JL_BAD:
 			reject(r, s, n, lineno, why);

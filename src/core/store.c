@@ -606,8 +606,9 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 		return -1;
 	}
 	struct journal_read r = { 0 };
+	bool whole = s->off == 0;
 	journal_fold(buf, n, s->lines, p, tidy, &r);
-	if (s->off == 0)
+	if (whole)
 		s->snapshot = r.snapshot;
 	s->lines += r.lines;
 	s->off += (off_t)r.end;
@@ -631,8 +632,9 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 				 r.bad == 1 ? "it is" : "they are", s->dir, REJECT_FILE);
 		free(k);
 	}
-	bool junk = !r.text && r.events == 0 && n > 0 && s->off == (off_t)r.end &&
-		    s->lines == r.bad && !s->readonly;
+	/* the whole file read, and not one line of it a journal's */
+	bool junk = !r.text && r.events == 0 && n > 0 && whole &&
+		    !s->readonly;
 	if (r.torn && n > r.end && !junk) {
 		if (!s->readonly &&
 		    keep_rejects(s, buf + r.end, n - r.end, err) == 0 &&
