@@ -122,6 +122,13 @@ static void question_clear(struct question_progress *qp)
 	*qp = (struct question_progress){ 0 };
 }
 
+static void gone_clear(struct gone *g)
+{
+	free(g->course);
+	free(g->lesson);
+	free(g->question);
+}
+
 void progress_free(struct progress *p)
 {
 	if (!p)
@@ -130,11 +137,8 @@ void progress_free(struct progress *p)
 		lesson_clear(&p->lessons[i]);
 	for (size_t i = 0; i < p->nquestions; i++)
 		question_clear(&p->questions[i]);
-	for (size_t i = 0; i < p->ngone; i++) {
-		free(p->gone[i].course);
-		free(p->gone[i].lesson);
-		free(p->gone[i].question);
-	}
+	for (size_t i = 0; i < p->ngone; i++)
+		gone_clear(&p->gone[i]);
 	free(p->gone);
 	progress_saved(p, p->nunsaved);
 	free(p->lessons);
@@ -886,13 +890,10 @@ void progress_prune(struct progress *p, time_t now,
 	/* marks of what is back go first */
 	for (size_t i = 0; i < p->ngone; i++) {
 		struct gone *g = &p->gone[i];
-		if (known(ctx, g->course, g->lesson, g->question)) {
-			free(g->course);
-			free(g->lesson);
-			free(g->question);
-		} else {
+		if (known(ctx, g->course, g->lesson, g->question))
+			gone_clear(g);
+		else
 			p->gone[k++] = *g;
-		}
 	}
 	p->ngone = k;
 	k = 0;
@@ -917,13 +918,10 @@ void progress_prune(struct progress *p, time_t now,
 	k = 0;
 	for (size_t i = 0; i < p->ngone; i++) {
 		struct gone *g = &p->gone[i];
-		if (g->since + PRUNE_AFTER <= now) {
-			free(g->course);
-			free(g->lesson);
-			free(g->question);
-		} else {
+		if (g->since + PRUNE_AFTER <= now)
+			gone_clear(g);
+		else
 			p->gone[k++] = *g;
-		}
 	}
 	p->ngone = k;
 }
