@@ -77,5 +77,8 @@ echo "# the tutor was started $starts times"
 check "no start failed and every exit was clean" test "$bad" -eq 0
 check "nothing on stderr (no sanitizer report, no warning)" test ! -s "$T/stderr"
 [ -s "$T/stderr" ] && head -30 "$T/stderr" | sed 's/^/# /'
+# The last resize may have left the window below 40x10, where the tutor asks
+# for a bigger one; give it its usual size back before looking.
+tm resize-window -t t -x 80 -y 24
 check "after the soak the tutor still draws its screen" waitfor "?: help"
 tend
