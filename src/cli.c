@@ -2,8 +2,10 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/diag.h"
+#include "core/i18n.h"
 #include "core/export.h"
 #include "core/xalloc.h"
+#include "lang.h"
 #include "tui/tui.h"
 
 #include <dirent.h>
@@ -24,6 +26,8 @@ static const char options_help[] =
 	"Options:\n"
 	"  --plain           plain line mode for screen readers and scripts\n"
 	"  --lessons DIR     look for courses in DIR first (may be repeated)\n"
+	"  --lang LL_CC      show messages in that language (pt_BR), whatever\n"
+	"                    the locale says\n"
 	"  --width N         plain mode: wrap text at N columns (0: do not wrap)\n"
 	"  --format FMT      with progress: text (default), csv or json\n"
 	"  --answers         with progress: one row per answer, not per lesson\n"
@@ -35,7 +39,7 @@ static const char options_help[] =
 	"\n"
 	"Environment: ROLLWISE_LESSONS, ROLLWISE_CLASS, XDG_DATA_HOME, XDG_DATA_DIRS,\n"
 	"XDG_STATE_HOME, "
-	"NO_COLOR, TERM. See rollwise(1).\n";
+	"NO_COLOR, TERM, LANGUAGE, LANG. See rollwise(1).\n";
 
 /* Writes help, its later lines indented to HELP_COL. */
 static void put_help(FILE *fp, const char *help)
@@ -168,6 +172,10 @@ int cli_parse(int argc, char **argv, struct options *o)
 				push(&o->lessons, &o->nlessons, argv[++i]);
 			else
 				o->format = argv[++i];
+		} else if (!strcmp(a, "--lang") || !strncmp(a, "--lang=", 7)) {
+			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v || !lang_valid(v))
+				return bad(_("--lang takes a language like pt_BR, not "), v ? v : "");
 		} else if (!strcmp(a, "--width") || !strncmp(a, "--width=", 8)) {
 			const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
 			char *end;

@@ -8,11 +8,11 @@
 #include "plain/plain.h"
 #include "tui/tui.h"
 
+#include "lang.h"
 #include "stop.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +147,7 @@ int main(int argc, char **argv)
 	 * buffer of our own, so that saying "out of memory" needs none. */
 	setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
 	xalloc_fail = out_of_memory;
-	setlocale(LC_ALL, "");
+	lang_init(lang_arg(argc, argv));
 	stop_catch();
 	store_interrupted = stop_requested;
 	store_waiting = waiting;

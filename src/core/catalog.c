@@ -46,8 +46,7 @@ static void add_list(struct search_path *sp, const char *list, const char *suffi
 	}
 }
 
-/* True when this binary sits in the directory it was built in. */
-static bool in_build_tree(void)
+bool catalog_in_build_tree(void)
 {
 #ifdef ROLLWISE_SRCDIR
 	char exe[PATH_MAX], src[PATH_MAX];
@@ -84,7 +83,7 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 		 false, SEARCH_BUNDLED);
 	add_dir(sp, xstrdup(ROLLWISE_DATADIR), SEARCH_BUNDLED);
 #ifdef ROLLWISE_SRCDIR
-	if (in_build_tree())
+	if (catalog_in_build_tree())
 		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"), SEARCH_BUNDLED);
 #endif
 }
