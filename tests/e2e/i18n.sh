@@ -60,6 +60,28 @@ check "--lang with no language name is a usage error (exit 2)" [ $? -eq 2 ]
 check "usage errors are translated too" grep -q '^rollwise: opção desconhecida: --bogus' "$T/err"
 "$R" --lang pt_BR check "$ROLLWISE_TESTS/fixtures/good" >"$T/out" 2>"$T/err"
 check "check: its summary in Portuguese" grep -q '^1 curso, 4 perguntas: 0 erro, 0 aviso$' "$T/err"
+bad=$ROLLWISE_TESTS/fixtures/bad
+"$R" --lang pt_BR check "$bad/empty.yaml" "$bad/many-errors.yaml" >"$T/out" 2>"$T/err"
+check "check: diagnostics in Portuguese, in GCC's form" \
+	grep -q "empty.yaml:1:1: error: o arquivo está vazio; um curso começa com 'id:'" "$T/err"
+check "check: a message with its words reordered" \
+	grep -q "many-errors.yaml:2:1: error: o curso tem uma chave desconhecida, 'tittle'; você quis dizer 'title'?" "$T/err"
+"$R" check "$bad/empty.yaml" >"$T/out" 2>"$T/err"
+check "check: English unchanged under C.UTF-8" \
+	grep -q "empty.yaml:1:1: error: the file is empty; a course starts with 'id:'" "$T/err"
+"$R" --lang pt_BR progress $L >"$T/out" 2>&1
+check "progress: text headings in Portuguese" grep -q '^CURSO  *LIÇÃO  *SITUAÇÃO  *MELHOR' "$T/out"
+"$R" --lang pt_BR progress --format csv $L >"$T/out" 2>&1
+check "progress --format csv: keys and values stay English" \
+	sh -c "head -1 '$T/out' | grep -q '^course,lesson,status,' && grep -q ',not started,' '$T/out'"
+mkdir -p "$T/st/rollwise"
+printf -- '- {rollwise-progress: 2}\n- {ev: bogus\n' >"$T/st/rollwise/progress.log"
+printf 'q\n' | XDG_STATE_HOME=$T/st "$R" --lang pt_BR --plain --width 0 $L >"$T/out" 2>&1
+check "progress store: its notice and the line's fault in Portuguese" \
+	grep -q 'Observação: 1 linha do seu progresso salvo não pôde ser lida e foi pulada (linha 2: a linha não é um mapeamento' "$T/out"
+
+"$R" --lang pt_BR class init "$T/no/such/class" >"$T/out" 2>"$T/err"
+check "class: its errors in Portuguese" grep -q "^rollwise: não foi possível criar $T/no/such/class: " "$T/err"
 
 # An ASCII locale: Portuguese words, no byte outside ASCII.
 LC_ALL=C "$R" --lang pt_BR --help >"$T/ascii" 2>&1
