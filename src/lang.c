@@ -123,7 +123,7 @@ void lang_init(const char *lang)
 	if (ascii)
 		ascii_variants();
 #ifdef ROLLWISE_SRCDIR
-	bindtextdomain("rollwise", catalog_in_build_tree() ? ROLLWISE_SRCDIR "/build/locale"
+	bindtextdomain("rollwise", catalog_in_build_tree(true) ? ROLLWISE_SRCDIR "/build/locale"
 							   : ROLLWISE_LOCALEDIR);
 #else
 	bindtextdomain("rollwise", ROLLWISE_LOCALEDIR);

@@ -47,7 +47,7 @@ static void add_list(struct search_path *sp, const char *list, const char *suffi
 	}
 }
 
-bool catalog_in_build_tree(void)
+bool catalog_in_build_tree(bool variants)
 {
 #ifdef ROLLWISE_SRCDIR
 	char exe[PATH_MAX], src[PATH_MAX];
@@ -59,6 +59,9 @@ bool catalog_in_build_tree(void)
 	if (!slash)
 		return false;
 	*slash = '\0';
+	size_t k = strlen(src);
+	if (variants && !strncmp(exe, src, k) && !strncmp(exe + k, "/build/", 7))
+		return true;	/* build/asan/rollwise, build/debug/rollwise */
 	return strcmp(exe, src) == 0;
 #else
 	return false;
@@ -84,7 +87,7 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 		 false, SEARCH_BUNDLED);
 	add_dir(sp, xstrdup(ROLLWISE_DATADIR), SEARCH_BUNDLED);
 #ifdef ROLLWISE_SRCDIR
-	if (catalog_in_build_tree())
+	if (catalog_in_build_tree(false))
 		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"), SEARCH_BUNDLED);
 #endif
 }

@@ -45,7 +45,7 @@ check "LC_ALL=pt_BR.UTF-8: Portuguese" grep -q '^Número do curso' "$T/pt3"
 check "--lang pt_BR list: plurals from the catalogue" grep -q '^testcourse  *2 lições,  *4 perguntas  *Test course' "$T/list"
 "$R" --lang=pt_BR list testcourse $L >"$T/list" 2>&1
 check "--lang=pt_BR list COURSE: pages and questions" grep -q ' página,  *[0-9]* perguntas\? ' "$T/list"
-"$R" --lang pt_BR list nope $L >"$T/list" 2>"$T/err"
+"$R" --lang pt_BR list nope $L --lessons "$root/lessons" >"$T/list" 2>"$T/err"
 check "--lang pt_BR list NOPE: the ids named with the plural word" grep -q " (cursos: testcourse, " "$T/err"
 LANGUAGE=en LANG=pt_BR.UTF-8 "$R" --lang pt_BR --help >"$T/help" 2>&1
 check "--lang wins over LANGUAGE and LANG: --help in Portuguese" grep -q '^Uso: rollwise \[OPÇÃO\]' "$T/help"
