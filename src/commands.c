@@ -34,14 +34,14 @@ static int cmd_check(const struct options *o)
 		const struct untrusted *u = &cat.untrusted[i];
 		char *why = flow_trust_why(u);
 		diag_add(&d, DIAG_WARNING, u->path, 0, 0, u->loaded
-			 ? _("other users can change it (%s); loaded only because it was named")
-			 : _("not loaded: other users can change it (%s); make it yours and "
+			 ? N_("other users can change it (%s); loaded only because it was named")
+			 : N_("not loaded: other users can change it (%s); make it yours and "
 			     "writable only by you"), why);
 		free(why);
 	}
 	if (cat.capped)
 		diag_add(&d, DIAG_ERROR, cat.capped, 0, 0,
-			 _("left out, with the files after it: rollwise loads at most "
+			 N_("left out, with the files after it: rollwise loads at most "
 			   "%d MiB of course files in all"), CATALOG_MAX_BYTES / (1024 * 1024));
 	diag_print(&d, stderr);
 	size_t nq = 0;

@@ -175,10 +175,10 @@ static void add_course(struct loading *L, struct course *c)
 	}
 	if (s->group == L->group)
 		diag_add(L->d, DIAG_ERROR, c->path, c->at.line, c->at.col,
-			 _("course id '%s' is also used by %s"), c->id, s->c->path);
+			 N_("course id '%s' is also used by %s"), c->id, s->c->path);
 	else
 		diag_add(L->d, DIAG_WARNING, c->path, c->at.line, c->at.col,
-			 _("course '%s' is hidden by %s, which comes earlier in "
+			 N_("course '%s' is hidden by %s, which comes earlier in "
 			 "the lesson search path"), c->id, s->c->path);
 	if (bundled && !s->bundled && !s->c->replaces)
 		s->c->replaces = xstrdup(c->path);
@@ -287,7 +287,7 @@ static void load_at(struct loading *L, int dirfd, const char *dir, const char *n
 	char *path = xasprintf("%s/%s", dir, name);
 	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		diag_add(L->d, DIAG_ERROR, path, 0, 0, _("cannot open: %s"), strerror(errno));
+		diag_add(L->d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
 	else
 		load_fd(L, fd, path);
 	free(path);
@@ -331,7 +331,7 @@ static void load_dir(struct loading *L, const char *dir, bool must_exist)
 	if (dfd >= 0)
 		load_dir_fd(L, dfd, dir);
 	else if (must_exist)
-		diag_add(L->d, DIAG_ERROR, dir, 0, 0, _("cannot read: %s"), strerror(errno));
+		diag_add(L->d, DIAG_ERROR, dir, 0, 0, N_("cannot read: %s"), strerror(errno));
 }
 
 /* ASCII letters without case, every other byte as it is: the same order in
@@ -392,7 +392,7 @@ void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 		struct stat st;
 		int fd = open(paths[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0)
-			diag_add(d, DIAG_ERROR, paths[i], 0, 0, _("cannot open: %s"),
+			diag_add(d, DIAG_ERROR, paths[i], 0, 0, N_("cannot open: %s"),
 				 strerror(errno));
 		else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 			load_dir_fd(&L, fd, paths[i]);

@@ -75,7 +75,7 @@ void diag_add(struct diags *d, enum diag_level level, const char *path,
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	char *msg = xvasprintf(_(fmt), ap);	/* only the ones kept: a file of bad bytes makes millions */
 	va_end(ap);
 	push(d, k, level, path, line, col, msg);
 }

@@ -408,31 +408,31 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 		size_t k = utf8_decode(buf + i, len - i, &cp);
 		if (k == 0) {
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 _("invalid UTF-8 (byte 0x%02x); save the file as UTF-8"),
+				 N_("invalid UTF-8 (byte 0x%02x); save the file as UTF-8"),
 				 (unsigned char)buf[i]);
 			k = 1;
 		} else if (cp == '\r' && i + 1 < len && buf[i + 1] == '\n') {
 			col--; /* CRLF: the CR takes no column */
 		} else if (cp == 0xfeff) {
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 _("byte order mark in the middle of the file"));
+				 N_("byte order mark in the middle of the file"));
 		} else if (cp == 0x2028 || cp == 0x2029) {
 			/* libyaml counts it as a line break: every later
 			 * position would be a line off. */
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 cp == 0x2028 ? _("line separator U+%04X; YAML reads it as a "
+				 cp == 0x2028 ? N_("line separator U+%04X; YAML reads it as a "
 						  "line break: use a newline")
-					      : _("paragraph separator U+%04X; YAML reads it as a "
+					      : N_("paragraph separator U+%04X; YAML reads it as a "
 						  "line break: use a newline"),
 				 (unsigned)cp);
 		} else if (cp == 0xfffe || cp == 0xffff) {
 			/* libyaml refuses it, with no position. */
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 _("U+%04X is not a character; YAML does not allow it"),
+				 N_("U+%04X is not a character; YAML does not allow it"),
 				 (unsigned)cp);
 		} else if (utf8_unsafe(cp)) {
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 _("control character U+%04X; lesson files may hold "
+				 N_("control character U+%04X; lesson files may hold "
 				 "no control characters except newline and tab"),
 				 (unsigned)cp);
 		}
@@ -473,7 +473,7 @@ static struct course *load_mem(const char *name, const char *buf, size_t len,
 	size_t before = d->errors;
 	if (len > COURSE_MAX_BYTES) {
 		diag_add(d, DIAG_ERROR, name, 0, 0,
-			 _("the file is larger than %d KiB; split the course"),
+			 N_("the file is larger than %d KiB; split the course"),
 			 COURSE_MAX_BYTES / 1024);
 		return NULL;
 	}
@@ -482,7 +482,7 @@ static struct course *load_mem(const char *name, const char *buf, size_t len,
 		return NULL;
 	struct loader L = { .path = name, .d = d };
 	if (!yaml_parser_initialize(&L.yp)) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, _("cannot start the YAML parser"));
+		diag_add(d, DIAG_ERROR, name, 0, 0, N_("cannot start the YAML parser"));
 		return NULL;
 	}
 	yaml_parser_set_input_string(&L.yp, (const unsigned char *)buf, len);
@@ -517,7 +517,7 @@ static bool slurp(int fd, const char *path, char **out, size_t *len, struct diag
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, _("cannot open: %s"), strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -533,7 +533,7 @@ static bool slurp(int fd, const char *path, char **out, size_t *len, struct diag
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, _("cannot read: %s"), strerror(errno));
+			diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot read: %s"), strerror(errno));
 			free(buf);
 			return false;
 		}
@@ -561,7 +561,7 @@ struct course *course_load(const char *path, struct diags *d)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, _("cannot open: %s"), strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
 		return NULL;
 	}
 	struct course *c = course_load_fd(fd, path, d);

@@ -66,6 +66,10 @@ check "check: diagnostics in Portuguese, in GCC's form" \
 	grep -q "empty.yaml:1:1: error: o arquivo está vazio; um curso começa com 'id:'" "$T/err"
 check "check: a message with its words reordered" \
 	grep -q "many-errors.yaml:2:1: error: o curso tem uma chave desconhecida, 'tittle'; você quis dizer 'title'?" "$T/err"
+printf 'id: x\n\377\377\n' >"$T/bytes.yaml"
+"$R" --lang pt_BR check "$T/bytes.yaml" >"$T/out" 2>"$T/err"
+check "check: messages diag_add translates (kept ones only) in Portuguese" \
+	grep -q "bytes.yaml:2:1: error: UTF-8 inválido (byte 0xff); salve o arquivo como UTF-8" "$T/err"
 "$R" check "$bad/empty.yaml" >"$T/out" 2>"$T/err"
 check "check: English unchanged under C.UTF-8" \
 	grep -q "empty.yaml:1:1: error: the file is empty; a course starts with 'id:'" "$T/err"
