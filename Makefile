@@ -5,6 +5,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share
 MANDIR    ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(DATADIR)/locale
 DESTDIR   ?=
 VERSION   := 1.0.0
 
@@ -39,6 +40,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
              $(OPT) $(WARN) -Isrc $(PKG_CFLAGS) \
              -DROLLWISE_VERSION='"$(VERSION)"' \
              -DROLLWISE_DATADIR='"$(DATADIR)/rollwise/lessons"' \
+             -DROLLWISE_LOCALEDIR='"$(LOCALEDIR)"' \
              -DROLLWISE_SRCDIR='"$(CURDIR)"' $(CFLAGS)
 ALL_LDFLAGS = $(OPT) $(LDFLAGS)
 
@@ -52,16 +54,27 @@ UNIT_BIN := $(UNIT_SRC:tests/core/%.c=$(B)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
 
+# Translations: po/LL.po gives build/locale/LL/LC_MESSAGES/rollwise.mo, and
+# LL@ascii, transliterated to ASCII, for ASCII terminals (see src/lang.c).
+LINGUAS := $(patsubst po/%.po,%,$(sort $(wildcard po/*.po)))
+MO := $(foreach l,$(LINGUAS),build/locale/$(l)/LC_MESSAGES/rollwise.mo \
+	build/locale/$(l)@ascii/LC_MESSAGES/rollwise.mo)
+POT_SRC := $(sort $(wildcard src/*.c src/*/*.c))
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	--keyword=ngettext:1,2 --add-comments=TRANSLATORS --sort-by-file \
+	--add-location=file --package-name=rollwise --package-version=$(VERSION) \
+	--msgid-bugs-address=https://github.com/rollwise/rollwise/issues
+
 ifeq ($(VARIANT),release)
 PROG := rollwise
 else
 PROG := $(B)/rollwise
 endif
 
-.PHONY: all run check check-unit check-asan check-valgrind deps deps-test goldens goldens-show \
+.PHONY: all pot run check check-unit check-asan check-valgrind deps deps-test goldens goldens-show \
         install uninstall clean fuzz bench FORCE
 
-all: $(PROG)
+all: $(PROG) $(MO)
 
 deps:
 	@sh scripts/deps.sh build
@@ -94,12 +107,29 @@ $(B)/tools/%: tests/tools/%.c $(CORE_OBJ) | deps
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(PKG_LIBS) -lutil
 
-run: $(PROG)
+build/locale/%/LC_MESSAGES/rollwise.mo: po/%.po | deps
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+build/locale/%@ascii/LC_MESSAGES/rollwise.mo: po/%.po | deps
+	@mkdir -p $(@D)
+	LC_ALL=C.UTF-8 iconv -f UTF-8 -t ASCII//TRANSLIT $< | \
+	  sed '/^"Content-Type:/s/charset=UTF-8/charset=ASCII/' >$@.po
+	msgfmt --check -o $@ $@.po
+	@rm -f $@.po
+
+# The template translators start from; check tells when it is out of date
+# (it writes POT=elsewhere and compares).
+POT ?= po/rollwise.pot
+pot: | deps
+	$(XGETTEXT) -o $(POT) $(POT_SRC)
+
+run: $(PROG) $(MO)
 	./$(PROG)
 
 # The test binaries and the program, then every test; the last line is
 # "N passed, N failed, N skipped".
-check: $(PROG) $(UNIT_BIN) $(TOOL_BIN) | deps-test
+check: $(PROG) $(MO) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) VARIANT=$(VARIANT) sh tests/run.sh
 
 # Full-screen goldens (tests/golden): rewrite them from the program as it is,
@@ -124,7 +154,7 @@ check-valgrind:
 	  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all" \
 	  sh tests/run.sh
 
-install: $(PROG)
+install: $(PROG) $(MO)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(MANDIR)/man1
 	cp $(PROG) $(DESTDIR)$(BINDIR)/rollwise
 	chmod 755 $(DESTDIR)$(BINDIR)/rollwise
@@ -136,6 +166,11 @@ install: $(PROG)
 	cp docs/lesson-format.md docs/class-report.md $(DESTDIR)$(DATADIR)/doc/rollwise/
 	chmod 644 $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md \
 	  $(DESTDIR)$(DATADIR)/doc/rollwise/class-report.md
+	for l in $(LINGUAS) $(LINGUAS:=@ascii); do \
+	  mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  cp build/locale/$$l/LC_MESSAGES/rollwise.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ && \
+	  chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rollwise.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/rollwise $(DESTDIR)$(MANDIR)/man1/rollwise.1
@@ -144,6 +179,9 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)/doc/rollwise
 	for f in lessons/*.yaml; do rm -f "$(DESTDIR)$(DATADIR)/rollwise/$$f"; done
 	-rmdir $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(DATADIR)/rollwise
+	for l in $(LINGUAS) $(LINGUAS:=@ascii); do \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rollwise.mo; \
+	done
 
 clean:
 	rm -rf build rollwise
@@ -161,6 +199,7 @@ FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
                 $(WARN) -Isrc -Itests $(shell pkg-config --cflags yaml-0.1 2>/dev/null) \
                 -DROLLWISE_VERSION='"$(VERSION)"' \
                 -DROLLWISE_DATADIR='"$(DATADIR)/rollwise/lessons"' \
+             -DROLLWISE_LOCALEDIR='"$(LOCALEDIR)"' \
                 -DROLLWISE_SRCDIR='"$(CURDIR)"'
 YAML_LIBS     = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml) -lm
 FUZZ_OBJ     := $(CORE_SRC:%.c=$(FZ)/%.o)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh [build|test|fuzz] - install what rollwise needs, if it is missing.
-# build: a C compiler's friends: pkg-config, ncursesw and libyaml headers.
+# build: a C compiler's friends: pkg-config, ncursesw and libyaml headers,
+#        gettext (msgfmt for the translations, xgettext for make pot).
 # test:  build + cmocka, tmux, python3 and its yaml module (CSV/JSON checks,
 #        the class report's reference), valgrind.
 # fuzz:  test + clang with libFuzzer.
@@ -20,6 +21,8 @@ else
 	need libncurses-dev
 	need libyaml-dev
 fi
+command -v msgfmt >/dev/null 2>&1 || need gettext
+command -v xgettext >/dev/null 2>&1 || need gettext
 if [ "$what" = test ] || [ "$what" = fuzz ]; then
 	{ command -v pkg-config >/dev/null 2>&1 && pkg-config --exists cmocka 2>/dev/null; } || need libcmocka-dev
 	command -v tmux >/dev/null 2>&1 || need tmux
@@ -55,9 +58,9 @@ fi
 # Not Debian: say exactly what to install and stop.
 cat >&2 <<MSG
 rollwise: missing build dependencies and no apt-get here. Install them with one of:
-  dnf install gcc make pkgconf-pkg-config ncurses-devel libyaml-devel libcmocka-devel tmux python3 python3-pyyaml valgrind
-  pacman -S --needed gcc make pkgconf ncurses libyaml cmocka tmux python python-yaml valgrind
-  brew install pkg-config ncurses libyaml cmocka tmux python pyyaml
+  dnf install gcc make pkgconf-pkg-config ncurses-devel libyaml-devel gettext libcmocka-devel tmux python3 python3-pyyaml valgrind
+  pacman -S --needed gcc make pkgconf ncurses libyaml gettext cmocka tmux python python-yaml valgrind
+  brew install pkg-config ncurses libyaml gettext cmocka tmux python pyyaml
 then run make again.
 MSG
 exit 1

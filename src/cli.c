@@ -2,8 +2,10 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/diag.h"
+#include "core/i18n.h"
 #include "core/export.h"
 #include "core/xalloc.h"
+#include "lang.h"
 #include "tui/tui.h"
 
 #include <dirent.h>
@@ -18,12 +20,16 @@
 #define HELP_COL 20
 
 static const char about[] =
-	"A terminal tutor on safe at-home microneedling (derma rollers).\n";
+	N_("A terminal tutor on safe at-home microneedling (derma rollers).\n");
 
-static const char options_help[] =
+/* TRANSLATORS: keep the option names and the words in capitals as they are,
+ * the descriptions starting at column 21 and each line under 80 columns. */
+static const char options_help[] = N_(
 	"Options:\n"
 	"  --plain           plain line mode for screen readers and scripts\n"
 	"  --lessons DIR     look for courses in DIR first (may be repeated)\n"
+	"  --lang LL_CC      show messages in that language (pt_BR), whatever\n"
+	"                    the locale says\n"
 	"  --width N         plain mode: wrap text at N columns (0: do not wrap)\n"
 	"  --format FMT      with progress: text (default), csv or json\n"
 	"  --answers         with progress: one row per answer, not per lesson\n"
@@ -35,7 +41,7 @@ static const char options_help[] =
 	"\n"
 	"Environment: ROLLWISE_LESSONS, ROLLWISE_CLASS, XDG_DATA_HOME, XDG_DATA_DIRS,\n"
 	"XDG_STATE_HOME, "
-	"NO_COLOR, TERM. See rollwise(1).\n";
+	"NO_COLOR, TERM, LANGUAGE, LANG. See rollwise(1).\n");
 
 /* Writes help, its later lines indented to HELP_COL. */
 static void put_help(FILE *fp, const char *help)
@@ -52,22 +58,24 @@ static void usage(FILE *fp)
 {
 	for (size_t i = 0; i < cmd_count; i++) {
 		const struct cmd_entry *e = &cmd_table[i];
-		fprintf(fp, "%s rollwise%s%s [OPTION]...%s%s\n", i ? "      " : "Usage:",
+		/* TRANSLATORS: "Usage:" and the indent under it must be as wide;
+		 * OPTION is the word [OPTION]... uses. */
+		fprintf(fp, _("%s rollwise%s%s [OPTION]...%s%s\n"), i ? _("      ") : _("Usage:"),
 			e->name ? " " : "", e->name ? e->name : "",
 			*e->args ? " " : "", e->args);
 	}
-	fprintf(fp, "\n%s", about);
-	put_help(fp, cmd_find(NULL)->help);
-	fputs("\nCommands:\n", fp);
+	fprintf(fp, "\n%s", _(about));
+	put_help(fp, _(cmd_find(NULL)->help));
+	fprintf(fp, "\n%s\n", _("Commands:"));
 	for (size_t i = 0; i < cmd_count; i++) {
 		const struct cmd_entry *e = &cmd_table[i];
 		if (!e->name)
 			continue;
 		int n = fprintf(fp, "  %s%s%s", e->name, *e->args ? " " : "", e->args);
 		fprintf(fp, "%*s", n < HELP_COL ? HELP_COL - n : 1, "");
-		put_help(fp, e->help);
+		put_help(fp, _(e->help));
 	}
-	fprintf(fp, "\n%s", options_help);
+	fprintf(fp, "\n%s", _(options_help));
 }
 
 static void push(char ***arr, size_t *n, char *s)
@@ -81,7 +89,7 @@ static int bad(const char *msg, const char *arg)
 {
 	fprintf(stderr, "rollwise: %s", msg);
 	diag_put_safe(stderr, arg);
-	fputs("\nTry 'rollwise --help'.\n", stderr);
+	fprintf(stderr, "\n%s\n", _("Try 'rollwise --help'."));
 	return 2;
 }
 
@@ -99,7 +107,8 @@ static int check_usage(const struct options *o)
 {
 	enum export_format fmt;
 	if (o->format && !(o->cmd->flags & CMD_FORMAT)) {
-		char *msg = xasprintf("--format goes with the %s command", cmd_with(CMD_FORMAT));
+		char *msg = xasprintf(_("%s goes with the %s command"), "--format",
+				      cmd_with(CMD_FORMAT));
 		int st = bad(msg, "");
 		free(msg);
 		return st;
@@ -111,18 +120,18 @@ static int check_usage(const struct options *o)
 	const bool given[] = { o->answers, o->group != NULL, o->force, o->course != NULL };
 	for (size_t i = 0; i < sizeof needs / sizeof *needs; i++)
 		if (given[i] && !(o->cmd->flags & needs[i].flag)) {
-			char *msg = xasprintf("%s goes with the %s command", needs[i].name,
+			char *msg = xasprintf(_("%s goes with the %s command"), needs[i].name,
 					      cmd_with(needs[i].flag));
 			int st = bad(msg, "");
 			free(msg);
 			return st;
 		}
 	if (o->answers && strcmp(o->cmd->name, "progress") != 0)
-		return bad("--answers goes with the progress command", "");
+		return bad(_("--answers goes with the progress command"), "");
 	if (o->format && export_format_parse(o->format, &fmt) != 0)
-		return bad("--format must be text, csv or json, not ", o->format);
+		return bad(_("--format must be text, csv or json, not "), o->format);
 	if (o->nargs > o->cmd->max_args)
-		return bad("unexpected argument: ", o->args[o->cmd->max_args]);
+		return bad(_("unexpected argument: "), o->args[o->cmd->max_args]);
 	return -1;
 }
 
@@ -156,31 +165,35 @@ int cli_parse(int argc, char **argv, struct options *o)
 			o->force = true;
 		} else if (!strcmp(a, "--group") || !strcmp(a, "--course")) {
 			if (i + 1 >= argc)
-				return bad(a, " needs a value");
+				return bad(a, _(" needs a value"));
 			if (a[2] == 'g')
 				o->group = argv[++i];
 			else
 				o->course = argv[++i];
 		} else if (!strcmp(a, "--lessons") || !strcmp(a, "--format")) {
 			if (i + 1 >= argc)
-				return bad(a, " needs a value");
+				return bad(a, _(" needs a value"));
 			if (a[2] == 'l')
 				push(&o->lessons, &o->nlessons, argv[++i]);
 			else
 				o->format = argv[++i];
+		} else if (!strcmp(a, "--lang") || !strncmp(a, "--lang=", 7)) {
+			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+			if (!v || !lang_valid(v))
+				return bad(_("--lang takes a language like pt_BR, not "), v ? v : "");
 		} else if (!strcmp(a, "--width") || !strncmp(a, "--width=", 8)) {
 			const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : NULL;
 			char *end;
 			long w = v ? strtol(v, &end, 10) : -1;
 			if (!v || !*v || *end || w < 0 || w > 1000)
-				return bad("--width takes a number of columns from 0 to 1000", "");
+				return bad(_("--width takes a number of columns from 0 to 1000"), "");
 			o->width = (int)w;
 		} else if (!strncmp(a, "--lessons=", 10)) {
 			push(&o->lessons, &o->nlessons, argv[i] + 10);
 		} else if (!strncmp(a, "--format=", 9)) {
 			o->format = a + 9;
 		} else {
-			return bad("unknown option: ", a);
+			return bad(_("unknown option: "), a);
 		}
 	}
 	return check_usage(o);
@@ -243,11 +256,11 @@ static bool lessons_dir_ok(const char *dir)
 		return true;
 	}
 	if (e == ENOENT)
-		cli_error("--lessons %s: no such directory", dir);
+		cli_error(_("--lessons %s: no such directory"), dir);
 	else if (e == ENOTDIR || e == 0)
-		cli_error("--lessons %s: not a directory", dir);
+		cli_error(_("--lessons %s: not a directory"), dir);
 	else
-		cli_error("--lessons %s: cannot read it: %s", dir, strerror(e));
+		cli_error(_("--lessons %s: cannot read it: %s"), dir, strerror(e));
 	return false;
 }
 

@@ -5,7 +5,9 @@
 #include "core/class.h"
 #include "core/export.h"
 #include "core/flow.h"
+#include "core/i18n.h"
 #include "core/session.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
@@ -32,25 +34,32 @@ static int cmd_check(const struct options *o)
 		const struct untrusted *u = &cat.untrusted[i];
 		char *why = flow_trust_why(u);
 		diag_add(&d, DIAG_WARNING, u->path, 0, 0, u->loaded
-			 ? "other users can change it (%s); loaded only because it was named"
-			 : "not loaded: other users can change it (%s); make it yours and "
-			   "writable only by you", why);
+			 ? N_("other users can change it (%s); loaded only because it was named")
+			 : N_("not loaded: other users can change it (%s); make it yours and "
+			     "writable only by you"), why);
 		free(why);
 	}
 	if (cat.capped)
 		diag_add(&d, DIAG_ERROR, cat.capped, 0, 0,
-			 "left out, with the files after it: rollwise loads at most "
-			 "%d MiB of course files in all", CATALOG_MAX_BYTES / (1024 * 1024));
+			 N_("left out, with the files after it: rollwise loads at most "
+			   "%d MiB of course files in all"), CATALOG_MAX_BYTES / (1024 * 1024));
 	diag_print(&d, stderr);
 	size_t nq = 0;
 	for (size_t i = 0; i < cat.n; i++)
 		nq += course_questions(cat.courses[i]);
-	fprintf(stderr, "%zu course%s, %zu question%s: %zu error%s, %zu warning%s\n",
-		nfiles, nfiles == 1 ? "" : "s", nq, nq == 1 ? "" : "s",
-		d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+	char *courses = xasprintf(ngettext("%zu course", "%zu courses", nfiles), nfiles);
+	char *questions = xasprintf(ngettext("%zu question", "%zu questions", nq), nq);
+	char *errors = xasprintf(ngettext("%zu error", "%zu errors", d.errors), d.errors);
+	char *warnings = xasprintf(ngettext("%zu warning", "%zu warnings", d.warnings), d.warnings);
+	/* TRANSLATORS: check's last line: "2 courses, 30 questions: 0 errors, 1 warning". */
+	fprintf(stderr, _("%s, %s: %s, %s\n"), courses, questions, errors, warnings);
+	free(courses);
+	free(questions);
+	free(errors);
+	free(warnings);
 	int status = d.errors ? 1 : 0;
 	if (nfiles == 0 && d.errors == 0) {
-		fputs("rollwise: no course files found\n", stderr);
+		fprintf(stderr, "rollwise: %s\n", _("no course files found"));
 		status = 1;
 	}
 	diag_free(&d);
@@ -58,10 +67,18 @@ static int cmd_check(const struct options *o)
 	return status;
 }
 
-/* The word for n things; one place to hand counts to ngettext later. */
-static const char *plural(size_t n, const char *one, const char *many)
+/* The columns of the wider of a word's forms for one and for many, so
+ * that counts line up whatever the language. */
+static int widest(const char *one, const char *many)
 {
-	return n == 1 ? one : many;
+	int a = utf8_strwidth(one, strlen(one)), b = utf8_strwidth(many, strlen(many));
+	return a > b ? a : b;
+}
+
+/* Writes " n word", the word padded to width columns. */
+static void put_count(int digits, size_t n, const char *word, int width)
+{
+	printf(" %*zu %s%*s", digits, n, word, width - utf8_strwidth(word, strlen(word)), "");
 }
 
 /* Writes id padded to width columns (ids are ASCII, one column a byte). */
@@ -73,6 +90,8 @@ static void put_id(const char *id, int width)
 
 static void list_courses(const struct catalog *cat)
 {
+	int lw = widest(ngettext("lesson,", "lessons,", 1), ngettext("lesson,", "lessons,", 2));
+	int qw = widest(ngettext("question", "questions", 1), ngettext("question", "questions", 2));
 	int w = 0;
 	for (size_t i = 0; i < cat->n; i++)
 		if ((int)strlen(cat->courses[i]->id) > w)
@@ -81,9 +100,9 @@ static void list_courses(const struct catalog *cat)
 		const struct course *c = cat->courses[i];
 		size_t nq = course_questions(c);
 		put_id(c->id, w);
-		printf(" %2zu %-8s %3zu %-9s  ", c->nlessons,
-		       plural(c->nlessons, "lesson,", "lessons,"), nq,
-		       plural(nq, "question", "questions"));
+		put_count(2, c->nlessons, ngettext("lesson,", "lessons,", c->nlessons), lw);
+		put_count(3, nq, ngettext("question", "questions", nq), qw);
+		fputs("  ", stdout);
 		diag_put_safe(stdout, c->title);
 		if (c->replaces)
 			printf("  (%s)", flow_replaces_text());
@@ -93,6 +112,8 @@ static void list_courses(const struct catalog *cat)
 
 static void list_lessons(const struct course *c)
 {
+	int pw = widest(ngettext("page,", "pages,", 1), ngettext("page,", "pages,", 2));
+	int qw = widest(ngettext("question", "questions", 1), ngettext("question", "questions", 2));
 	int w = 0;
 	for (size_t i = 0; i < c->nlessons; i++)
 		if ((int)strlen(c->lessons[i].id) > w)
@@ -101,8 +122,9 @@ static void list_lessons(const struct course *c)
 		const struct lesson *l = &c->lessons[i];
 		size_t nq = l->quiz.nquestions;
 		put_id(l->id, w);
-		printf(" %2zu %-6s %3zu %-9s  ", l->npages, plural(l->npages, "page,", "pages,"),
-		       nq, plural(nq, "question", "questions"));
+		put_count(2, l->npages, ngettext("page,", "pages,", l->npages), pw);
+		put_count(3, nq, ngettext("question", "questions", nq), qw);
+		fputs("  ", stdout);
 		diag_put_safe(stdout, l->title);
 		putchar('\n');
 	}
@@ -126,15 +148,16 @@ static int cmd_list(const struct options *o)
 	else
 		status = cmd_not_found(&cat, o->args[0], NULL);
 	if (d.errors)
-		cli_error("%zu %s in course files; run 'rollwise check'", d.errors,
-			  plural(d.errors, "error", "errors"));
+		cli_error(ngettext("%zu error in course files; run 'rollwise check'",
+				   "%zu errors in course files; run 'rollwise check'", d.errors),
+			  d.errors);
 	struct flow_lines notes = { 0 };
 	flow_catalog_notes(&cat, &notes);
 	for (size_t i = 0; i < notes.n; i++)
 		cli_error("%s", notes.v[i].text);
 	flow_lines_free(&notes);
 	if (cat.n == 0 && o->nargs == 0) {
-		cli_error("no courses found; see 'rollwise --help'");
+		cli_error("%s", _("no courses found; see 'rollwise --help'"));
 		status = 1;
 	}
 	diag_free(&d);
@@ -147,12 +170,11 @@ static int cmd_list(const struct options *o)
 
 /* " (lessons: a, b)" for the n ids (ids holds the first ID_NAMES), or ""
  * when there are too many to name; caller frees. */
-static char *id_names(const char *const *ids, size_t n, const char *one,
-		      const char *many)
+static char *id_names(const char *const *ids, size_t n, const char *label)
 {
 	if (n == 0 || n > ID_NAMES)
 		return xstrdup("");
-	char *s = xasprintf(" (%s: %s", plural(n, one, many), ids[0]);
+	char *s = xasprintf(" (%s: %s", label, ids[0]);
 	for (size_t i = 1; i < n; i++) {
 		char *t = xasprintf("%s, %s", s, ids[i]);
 		free(s);
@@ -169,17 +191,17 @@ int cmd_not_found(const struct catalog *cat, const char *course, const char *les
 	const char *ids[ID_NAMES];
 	char *names = NULL;
 	if (!c && cat->n == 0) {
-		cli_error("no course '%s': no courses were found; see 'rollwise --help'", course);
+		cli_error(_("no course '%s': no courses were found; see 'rollwise --help'"), course);
 	} else if (!c) {
 		for (size_t i = 0; i < cat->n && i < ID_NAMES; i++)
 			ids[i] = cat->courses[i]->id;
-		names = id_names(ids, cat->n, "course", "courses");
-		cli_error("no course '%s'; see 'rollwise list'%s", course, names);
+		names = id_names(ids, cat->n, ngettext("course", "courses", cat->n));
+		cli_error(_("no course '%s'; see 'rollwise list'%s"), course, names);
 	} else if (lesson && !course_lesson(c, lesson)) {
 		for (size_t i = 0; i < c->nlessons && i < ID_NAMES; i++)
 			ids[i] = c->lessons[i].id;
-		names = id_names(ids, c->nlessons, "lesson", "lessons");
-		cli_error("course '%s' has no lesson '%s'; see 'rollwise list %s'%s",
+		names = id_names(ids, c->nlessons, ngettext("lesson", "lessons", c->nlessons));
+		cli_error(_("course '%s' has no lesson '%s'; see 'rollwise list %s'%s"),
 			  course, lesson, course, names);
 	}
 	free(names);
@@ -203,7 +225,7 @@ static int cmd_progress(const struct options *o)
 	int rc = o->answers ? export_answers(stdout, fmt, s.prog, &err)
 			    : export_write(stdout, fmt, s.prog, &s.cat, &err);
 	if (rc != 0 || fflush(stdout) != 0) {
-		cli_error("cannot write the results: %s", err ? err : "write error");
+		cli_error(_("cannot write the results: %s"), err ? err : _("write error"));
 		status = 1;
 	}
 	free(err);
@@ -219,7 +241,7 @@ static const char *class_dir(const struct options *o, size_t arg)
 		return o->args[arg];
 	if (env && *env)
 		return env;
-	cli_error("which class folder? Give it, or set ROLLWISE_CLASS");
+	cli_error("%s", _("which class folder? Give it, or set ROLLWISE_CLASS"));
 	return NULL;
 }
 
@@ -238,7 +260,7 @@ static int said(int rc, char *msg, char *err)
 static int cmd_class(const struct options *o)
 {
 	if (o->nargs != 2 || strcmp(o->args[0], "init") != 0) {
-		cli_error("usage: rollwise class init DIR [--group GROUP] [--force]");
+		cli_error("%s", _("usage: rollwise class init DIR [--group GROUP] [--force]"));
 		return 2;
 	}
 	char *msg = NULL, *err = NULL;
@@ -295,35 +317,38 @@ static int cmd_report(const struct options *o)
 	return status;
 }
 
+/* TRANSLATORS: the help of each command in --help; keep the words in capitals
+ * (COURSE, LESSON, DIR, PATH, ID) and the option names as they are, and each
+ * line under 58 columns. */
 const struct cmd_entry cmd_table[] = {
 	{ NULL, "[COURSE [LESSON]]",
-	  "With no command, opens the course menu, or COURSE (and LESSON) directly.",
+	  N_("With no command, opens the course menu, or COURSE (and LESSON) directly."),
 	  2, 0, tutor },
 	{ "check", "[PATH]...",
-	  "check course files or folders (default: the lesson\n"
-	  "search path); print file:line:col: error: ...",
+	  N_("check course files or folders (default: the lesson\n"
+	  "search path); print file:line:col: error: ..."),
 	  SIZE_MAX, 0, cmd_check },
 	{ "list", "[COURSE]",
-	  "list the courses with their lesson and question counts,\n"
-	  "or COURSE's lessons with their ids and counts",
+	  N_("list the courses with their lesson and question counts,\n"
+	  "or COURSE's lessons with their ids and counts"),
 	  1, 0, cmd_list },
 	{ "progress", "",
-	  "print your results, one row per lesson (or, with\n"
-	  "--answers, per answer)",
+	  N_("print your results, one row per lesson (or, with\n"
+	  "--answers, per answer)"),
 	  0, CMD_FORMAT, cmd_progress },
 	{ "review", "",
-	  "ask the questions due for review",
+	  N_("ask the questions due for review"),
 	  0, CMD_REVIEW, tutor },
 	{ "submit", "[DIR]",
-	  "hand your results in to a class folder (DIR, or\n"
-	  "ROLLWISE_CLASS); handing in again replaces them",
+	  N_("hand your results in to a class folder (DIR, or\n"
+	  "ROLLWISE_CLASS); handing in again replaces them"),
 	  1, 0, cmd_submit },
 	{ "class", "init DIR",
-	  "make DIR a class folder trainees hand in to",
+	  N_("make DIR a class folder trainees hand in to"),
 	  2, CMD_CLASS, cmd_class },
 	{ "report", "[DIR]",
-	  "the class report of a class folder's hand-ins (with\n"
-	  "--course ID, --format text|csv|json)",
+	  N_("the class report of a class folder's hand-ins (with\n"
+	  "--course ID, --format text|csv|json)"),
 	  1, CMD_FORMAT | CMD_COURSE, cmd_report },
 };
 

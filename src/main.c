@@ -2,17 +2,18 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/flow.h"
+#include "core/i18n.h"
 #include "core/session.h"
 #include "core/store.h"
 #include "core/xalloc.h"
 #include "plain/plain.h"
 #include "tui/tui.h"
 
+#include "lang.h"
 #include "stop.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +25,9 @@ static const char *why_plain(void)
 {
 	const char *term = getenv("TERM");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return "not a terminal";
+		return _("not a terminal");
 	if (!term || !*term || !strcmp(term, "dumb"))
-		return "TERM is unset or dumb";
+		return _("TERM is unset or dumb");
 	return NULL;
 }
 
@@ -66,11 +67,11 @@ int tutor(const struct options *o)
 	if (status < 0 && !why) {
 		status = tui_run(&s, course, lesson, review);
 		if (status < 0)
-			why = "the terminal type is not known";
+			why = _("the terminal type is not known");
 	}
 	if (status < 0) {
 		if (*why)
-			fprintf(stderr, "rollwise: plain mode (%s)\n", why);
+			fprintf(stderr, _("rollwise: plain mode (%s)\n"), why);
 		status = plain_run(&s, stdin, stdout, plain_width(o), course, lesson, review);
 	}
 	if (status == 1 && course)
@@ -112,13 +113,13 @@ static int stdout_close(int status)
 	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
 		return status;
 	if (errno != EPIPE)
-		die("write error: %s", errno ? strerror(errno) : "the output could not be written");
+		die(_("write error: %s"), errno ? strerror(errno) : _("the output could not be written"));
 	return status ? status : 1;
 }
 
 static void out_of_memory(void)
 {
-	die("out of memory");
+	die("%s", _("out of memory"));
 }
 
 /* Before a front end is up (loading): a wait for the lock is said on stderr. */
@@ -147,7 +148,7 @@ int main(int argc, char **argv)
 	 * buffer of our own, so that saying "out of memory" needs none. */
 	setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
 	xalloc_fail = out_of_memory;
-	setlocale(LC_ALL, "");
+	lang_init(lang_arg(argc, argv));
 	stop_catch();
 	store_interrupted = stop_requested;
 	store_waiting = waiting;

@@ -1,5 +1,6 @@
 /* catalog.c - the lesson search path and loading every course along it. */
 #include "core/catalog.h"
+#include "core/i18n.h"
 #include "core/hash.h"
 #include "core/xalloc.h"
 
@@ -46,8 +47,7 @@ static void add_list(struct search_path *sp, const char *list, const char *suffi
 	}
 }
 
-/* True when this binary sits in the directory it was built in. */
-static bool in_build_tree(void)
+bool catalog_in_build_tree(bool variants)
 {
 #ifdef ROLLWISE_SRCDIR
 	char exe[PATH_MAX], src[PATH_MAX];
@@ -59,6 +59,9 @@ static bool in_build_tree(void)
 	if (!slash)
 		return false;
 	*slash = '\0';
+	size_t k = strlen(src);
+	if (variants && !strncmp(exe, src, k) && !strncmp(exe + k, "/build/", 7))
+		return true;	/* build/asan/rollwise, build/debug/rollwise */
 	return strcmp(exe, src) == 0;
 #else
 	return false;
@@ -84,7 +87,7 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 		 false, SEARCH_BUNDLED);
 	add_dir(sp, xstrdup(ROLLWISE_DATADIR), SEARCH_BUNDLED);
 #ifdef ROLLWISE_SRCDIR
-	if (in_build_tree())
+	if (catalog_in_build_tree(false))
 		add_dir(sp, xstrdup(ROLLWISE_SRCDIR "/lessons"), SEARCH_BUNDLED);
 #endif
 }
@@ -172,11 +175,11 @@ static void add_course(struct loading *L, struct course *c)
 	}
 	if (s->group == L->group)
 		diag_add(L->d, DIAG_ERROR, c->path, c->at.line, c->at.col,
-			 "course id '%s' is also used by %s", c->id, s->c->path);
+			 N_("course id '%s' is also used by %s"), c->id, s->c->path);
 	else
 		diag_add(L->d, DIAG_WARNING, c->path, c->at.line, c->at.col,
-			 "course '%s' is hidden by %s, which comes earlier in "
-			 "the lesson search path", c->id, s->c->path);
+			 N_("course '%s' is hidden by %s, which comes earlier in "
+			 "the lesson search path"), c->id, s->c->path);
 	if (bundled && !s->bundled && !s->c->replaces)
 		s->c->replaces = xstrdup(c->path);
 	course_free(c);
@@ -284,7 +287,7 @@ static void load_at(struct loading *L, int dirfd, const char *dir, const char *n
 	char *path = xasprintf("%s/%s", dir, name);
 	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
-		diag_add(L->d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		diag_add(L->d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
 	else
 		load_fd(L, fd, path);
 	free(path);
@@ -328,7 +331,7 @@ static void load_dir(struct loading *L, const char *dir, bool must_exist)
 	if (dfd >= 0)
 		load_dir_fd(L, dfd, dir);
 	else if (must_exist)
-		diag_add(L->d, DIAG_ERROR, dir, 0, 0, "cannot read: %s", strerror(errno));
+		diag_add(L->d, DIAG_ERROR, dir, 0, 0, N_("cannot read: %s"), strerror(errno));
 }
 
 /* ASCII letters without case, every other byte as it is: the same order in
@@ -389,7 +392,7 @@ void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 		struct stat st;
 		int fd = open(paths[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0)
-			diag_add(d, DIAG_ERROR, paths[i], 0, 0, "cannot open: %s",
+			diag_add(d, DIAG_ERROR, paths[i], 0, 0, N_("cannot open: %s"),
 				 strerror(errno));
 		else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 			load_dir_fd(&L, fd, paths[i]);

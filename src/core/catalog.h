@@ -53,6 +53,9 @@ struct catalog {
 	size_t index_size;
 };
 
+/* True when this binary sits in the directory it was built in (make run);
+ * with variants, also when it sits under its build/ (VARIANT=asan, debug). */
+bool catalog_in_build_tree(bool variants);
 /* Builds the search path: the extra dirs (from --lessons) first, then
  * ROLLWISE_LESSONS, XDG_DATA_HOME, XDG_DATA_DIRS, the install dir and, when
  * running from the build tree, its lessons/; each with its kind. The

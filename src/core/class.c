@@ -4,6 +4,7 @@
  * owner and size, and read by the journal's line reader, which refuses
  * what it cannot read line by line. */
 #include "core/class.h"
+#include "core/i18n.h"
 #include "core/fdio.h"
 #include "core/journal.h"
 #include "core/quiz.h"
@@ -42,7 +43,7 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 	if (group) {
 		struct group *gr = getgrnam(group);
 		if (!gr) {
-			*err = xasprintf("there is no group '%s'", group);
+			*err = xasprintf(_("there is no group '%s'"), group);
 			return -1;
 		}
 		gid = gr->gr_gid;
@@ -54,20 +55,20 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 	bool made = false;
 	if (lstat(dir, &st) < 0) {
 		if (errno != ENOENT || mkdir(dir, 0700) < 0) {
-			*err = xasprintf("cannot create %s: %s", dir, strerror(errno));
+			*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
 			return -1;
 		}
 		made = true;
 	} else if (S_ISLNK(st.st_mode)) {
-		*err = xasprintf("%s is a symbolic link; give the folder itself", dir);
+		*err = xasprintf(_("%s is a symbolic link; give the folder itself"), dir);
 		return -1;
 	} else if (!S_ISDIR(st.st_mode)) {
-		*err = xasprintf("%s exists and is not a folder", dir);
+		*err = xasprintf(_("%s exists and is not a folder"), dir);
 		return -1;
 	}
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		*err = xasprintf("cannot open %s: %s", dir, strerror(errno));
+		*err = xasprintf(_("cannot open %s: %s"), dir, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -76,28 +77,28 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 		     (st.st_mode & 07777) == CLASS_MODE;
 	if (!right && !made && !force) {
 		char *g = group_name(st.st_gid);
-		*err = xasprintf("%s already exists with mode %04o and group %s; a class folder "
-				 "is yours, mode 3733, group of the class (--force makes it so)",
+		*err = xasprintf(_("%s already exists with mode %04o and group %s; a class folder "
+				 "is yours, mode 3733, group of the class (--force makes it so)"),
 				 dir, (unsigned)(st.st_mode & 07777), g);
 		free(g);
 		close(fd);
 		return -1;
 	}
 	if (!right && st.st_uid != geteuid()) {
-		*err = xasprintf("%s belongs to another user; only its owner can make it a "
-				 "class folder", dir);
+		*err = xasprintf(_("%s belongs to another user; only its owner can make it a "
+				 "class folder"), dir);
 		close(fd);
 		return -1;
 	}
 	if (!right && (fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, CLASS_MODE) < 0)) {
-		*err = xasprintf("cannot set up %s: %s", dir, strerror(errno));
+		*err = xasprintf(_("cannot set up %s: %s"), dir, strerror(errno));
 		close(fd);
 		return -1;
 	}
 	close(fd);
 	char *abs = realpath(dir, NULL), *g = group_name(gid);
-	*msg = xasprintf("%s is a class folder (mode 3733, group %s): trainees can hand in "
-			 "but not see each other's work.\nTell trainees to run:  rollwise submit %s",
+	*msg = xasprintf(_("%s is a class folder (mode 3733, group %s): trainees can hand in "
+			 "but not see each other's work.\nTell trainees to run:  rollwise submit %s"),
 			 abs ? abs : dir, g, abs ? abs : dir);
 	free(g);
 	free(abs);
@@ -111,13 +112,13 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 	*msg = *err = NULL;
 	struct passwd *pw = getpwuid(geteuid());
 	if (!pw || !pw->pw_name || !*pw->pw_name || strchr(pw->pw_name, '/')) {
-		*err = xstrdup("cannot hand in: your user has no login name");
+		*err = xstrdup(_("cannot hand in: your user has no login name"));
 		return -1;
 	}
 	/* O_PATH: a class folder may be written to but not read */
 	int dfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0) {
-		*err = xasprintf("cannot hand in to %s: %s", dir, strerror(errno));
+		*err = xasprintf(_("cannot hand in to %s: %s"), dir, strerror(errno));
 		return -1;
 	}
 	char *name = xasprintf("%s" SUFFIX, pw->pw_name);
@@ -126,10 +127,10 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 	int e = 0, fd = -1;
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    (S_ISLNK(st.st_mode) || !S_ISREG(st.st_mode) || st.st_uid != geteuid())) {
-		*err = xasprintf("will not hand in to %s/%s: %s is there already", dir, name,
-				 S_ISLNK(st.st_mode) ? "a symbolic link"
-				 : !S_ISREG(st.st_mode) ? "something that is not a file"
-				 : "another user's file");
+		*err = xasprintf(_("will not hand in to %s/%s: %s is there already"), dir, name,
+				 S_ISLNK(st.st_mode) ? _("a symbolic link")
+				 : !S_ISREG(st.st_mode) ? _("something that is not a file")
+				 : _("another user's file"));
 		goto out;
 	}
 	size_t len, answers = 0, attempts = 0;
@@ -155,16 +156,20 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 	if (e) {
 		if (fd >= 0)
 			unlinkat(dfd, tmp, 0);
-		*err = xasprintf("cannot hand in to %s: %s", dir, strerror(e));
+		*err = xasprintf(_("cannot hand in to %s: %s"), dir, strerror(e));
 		goto out;
 	}
 	for (size_t i = 0; i < p->nquestions; i++)
 		answers += p->questions[i].nanswers;
 	for (size_t i = 0; i < p->nlessons; i++)
 		attempts += p->lessons[i].nattempts;
-	*msg = xasprintf("Handed in to %s/%s: %zu quiz %s and %zu %s. Handing in again "
-			 "replaces it.", dir, name, attempts, attempts == 1 ? "attempt" : "attempts",
-			 answers, answers == 1 ? "answer" : "answers");
+	char *a = xasprintf(ngettext("%zu quiz attempt", "%zu quiz attempts", attempts), attempts);
+	char *b = xasprintf(ngettext("%zu answer", "%zu answers", answers), answers);
+	/* TRANSLATORS: "Handed in to DIR/NAME: 2 quiz attempts and 14 answers. ..." */
+	*msg = xasprintf(_("Handed in to %s/%s: %s and %s. Handing in again replaces it."),
+			 dir, name, a, b);
+	free(a);
+	free(b);
 out:
 	close(dfd);
 	free(name);
@@ -237,13 +242,13 @@ static struct progress *read_handin(int dfd, const char *name, const struct stat
 	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		*why = xasprintf("cannot be read: %s", strerror(errno));
+		*why = xasprintf(_("cannot be read: %s"), strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
 	}
 	if (st.st_ino != st0->st_ino || st.st_dev != st0->st_dev || !S_ISREG(st.st_mode)) {
-		*why = xstrdup("was replaced while it was being read");
+		*why = xstrdup(_("was replaced while it was being read"));
 		close(fd);
 		return NULL;
 	}
@@ -264,9 +269,9 @@ static struct progress *read_handin(int dfd, const char *name, const struct stat
 	struct progress *p = NULL;
 	const char *nl = memchr(buf, '\n', n);
 	if (n > HANDIN_MAX_BYTES) {
-		*why = xasprintf("is larger than %d bytes", HANDIN_MAX_BYTES);
+		*why = xasprintf(_("is larger than %d bytes"), HANDIN_MAX_BYTES);
 	} else if (strncmp(buf, HEADER, strlen(HEADER)) != 0 || !nl) {
-		*why = xstrdup("is not a rollwise hand-in");
+		*why = xstrdup(_("is not a rollwise hand-in"));
 	} else {
 		struct journal_read r = { 0 };
 		p = progress_new();
@@ -274,14 +279,15 @@ static struct progress *read_handin(int dfd, const char *name, const struct stat
 		journal_fold(buf + off, n - off, 1, p, false, &r);
 		progress_tidy(p);
 		if (r.torn)
-			*why = xstrdup("is cut short (its last line is not whole)");
+			*why = xstrdup(_("is cut short (its last line is not whole)"));
 		else if (r.bad)
-			*why = xasprintf("has %zu %s that cannot be read (line %zu: %s)", r.bad,
-					 r.bad == 1 ? "line" : "lines", r.first_bad, r.why);
+			*why = xasprintf(ngettext("has %zu line that cannot be read (line %zu: %s)",
+						  "has %zu lines that cannot be read (line %zu: %s)",
+						  r.bad), r.bad, r.first_bad, r.why);
 		else if (r.version > JOURNAL_VERSION)
-			*why = xasprintf("was written by a newer rollwise (format %d)", r.version);
+			*why = xasprintf(_("was written by a newer rollwise (format %d)"), r.version);
 		else if (r.version == 0)
-			*why = xstrdup("holds no progress");
+			*why = xstrdup(_("holds no progress"));
 		free(r.rejects);
 		if (*why) {
 			progress_free(p);
@@ -303,7 +309,7 @@ static int read_folder(const char *dir, struct folder *f, char **err)
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d = dfd >= 0 ? fdopendir(dup(dfd)) : NULL;
 	if (!d) {
-		*err = xasprintf("cannot read the class folder %s: %s", dir, strerror(errno));
+		*err = xasprintf(_("cannot read the class folder %s: %s"), dir, strerror(errno));
 		if (dfd >= 0)
 			close(dfd);
 		return -1;
@@ -320,18 +326,18 @@ static int read_folder(const char *dir, struct folder *f, char **err)
 		char *why = NULL;
 		const char *login = NULL;
 		if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-			why = xasprintf("cannot be read: %s", strerror(errno));
+			why = xasprintf(_("cannot be read: %s"), strerror(errno));
 		else if (S_ISLNK(st.st_mode))
-			why = xstrdup("is a symbolic link");
+			why = xstrdup(_("is a symbolic link"));
 		else if (!S_ISREG(st.st_mode))
-			why = xstrdup("is not a regular file");
+			why = xstrdup(_("is not a regular file"));
 		else if (st.st_size > HANDIN_MAX_BYTES)
-			why = xasprintf("is larger than %d bytes", HANDIN_MAX_BYTES);
+			why = xasprintf(_("is larger than %d bytes"), HANDIN_MAX_BYTES);
 		else if (!(login = owner_name(&own, st.st_uid)))
-			why = xasprintf("belongs to uid %lu, who has no login",
+			why = xasprintf(_("belongs to uid %lu, who has no login"),
 					(unsigned long)st.st_uid);
 		else if (strlen(login) != n - sl || strncmp(name, login, n - sl) != 0)
-			why = xasprintf("is named after %.*s but was handed in by %s",
+			why = xasprintf(_("is named after %.*s but was handed in by %s"),
 					(int)(n - sl), name, login);
 		struct progress *p = why ? NULL : read_handin(dfd, name, &st, &why);
 		if (!p) {
@@ -1045,7 +1051,7 @@ int class_report(FILE *fp, const char *dir, const struct catalog *cat, const cha
 	errno = 0;
 	if (fflush(fp) == EOF || ferror(fp)) {
 		int e = errno;
-		*err = xasprintf("cannot write the report: %s", e ? strerror(e) : "write error");
+		*err = xasprintf(_("cannot write the report: %s"), e ? strerror(e) : _("write error"));
 		errno = e;
 		return -1;
 	}

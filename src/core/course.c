@@ -1,5 +1,6 @@
 /* course.c - the content model: look-ups, hashing and freeing. */
 #include "core/course.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #include <stdio.h>
@@ -83,16 +84,16 @@ const struct source *course_source(const struct course *c, const char *id)
 const char *source_kind_words(enum source_kind k)
 {
 	static const char *const words[] = {
-		[SOURCE_REVIEW] = "review of studies",
-		[SOURCE_JOURNAL] = "article in a medical journal",
-		[SOURCE_GUIDELINE] = "medical guideline",
-		[SOURCE_REGULATOR] = "government health agency",
-		[SOURCE_MEDICAL_BODY] = "medical organisation",
-		[SOURCE_PRESS] = "dermatologist quoted in the press",
-		[SOURCE_CLINIC] = "clinic or seller advice",
-		[SOURCE_POPULAR] = "popular article, not a medical source",
+		[SOURCE_REVIEW] = N_("review of studies"),
+		[SOURCE_JOURNAL] = N_("article in a medical journal"),
+		[SOURCE_GUIDELINE] = N_("medical guideline"),
+		[SOURCE_REGULATOR] = N_("government health agency"),
+		[SOURCE_MEDICAL_BODY] = N_("medical organisation"),
+		[SOURCE_PRESS] = N_("dermatologist quoted in the press"),
+		[SOURCE_CLINIC] = N_("clinic or seller advice"),
+		[SOURCE_POPULAR] = N_("popular article, not a medical source"),
 	};
-	return (size_t)k < sizeof words / sizeof *words ? words[k] : NULL;
+	return (size_t)k < sizeof words / sizeof *words && words[k] ? _(words[k]) : NULL;
 }
 
 char *course_cites(const struct course *c, const struct source_refs *refs)

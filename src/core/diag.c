@@ -1,5 +1,6 @@
 /* diag.c - collect and print located messages. */
 #include "core/diag.h"
+#include "core/i18n.h"
 #include "core/hash.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -69,12 +70,12 @@ void diag_add(struct diags *d, enum diag_level level, const char *path,
 		return;
 	if (k->n == DIAG_MAX_PER_FILE) {
 		push(d, k, DIAG_ERROR, path, 0, 0,
-		     xstrdup("too many problems; stopped reporting this file"));
+		     xstrdup(_("too many problems; stopped reporting this file")));
 		return;
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	char *msg = xvasprintf(_(fmt), ap);	/* only the ones kept: a file of bad bytes makes millions */
 	va_end(ap);
 	push(d, k, level, path, line, col, msg);
 }

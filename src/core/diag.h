@@ -27,7 +27,9 @@ struct diags {
 /* Most messages kept for one file; past it one "too many errors" line is added. */
 #define DIAG_MAX_PER_FILE 50
 
-/* Appends a message (printf-style); the list owns copies of path and text. */
+/* Appends a message (printf-style, fmt marked with N_(): it is translated
+ * here, once the message is known to be kept); the list owns copies of
+ * path and text. */
 void diag_add(struct diags *d, enum diag_level level, const char *path,
 	      int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -1,6 +1,7 @@
 /* export.c - the progress table in three formats. Every format is built from
  * the same cells, so they cannot disagree. */
 #include "core/export.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -31,30 +32,30 @@ struct table {
 enum { COURSE, LESSON, STATUS, BEST, ATTEMPTS, FIRST, LAST, VERSION, HASH, NLESSON };
 
 static const struct column lesson_cols[NLESSON] = {
-	[COURSE] = { "course", "COURSE", CELL_STRING, true },
-	[LESSON] = { "lesson", "LESSON", CELL_STRING, true },
-	[STATUS] = { "status", "STATUS", CELL_STRING, false },
-	[BEST] = { "best_score", "BEST", CELL_NUMBER, false },
-	[ATTEMPTS] = { "attempts", "ATTEMPTS", CELL_NUMBER, false },
-	[FIRST] = { "first_passed", "FIRST PASSED", CELL_STRING, false },
-	[LAST] = { "last_attempt", "LAST ATTEMPT", CELL_STRING, false },
-	[VERSION] = { "course_version", "VERSION", CELL_NUMBER, false },
-	[HASH] = { "content_hash", "HASH", CELL_STRING, false },
+	[COURSE] = { "course", N_("COURSE"), CELL_STRING, true },
+	[LESSON] = { "lesson", N_("LESSON"), CELL_STRING, true },
+	[STATUS] = { "status", N_("STATUS"), CELL_STRING, false },
+	[BEST] = { "best_score", N_("BEST"), CELL_NUMBER, false },
+	[ATTEMPTS] = { "attempts", N_("ATTEMPTS"), CELL_NUMBER, false },
+	[FIRST] = { "first_passed", N_("FIRST PASSED"), CELL_STRING, false },
+	[LAST] = { "last_attempt", N_("LAST ATTEMPT"), CELL_STRING, false },
+	[VERSION] = { "course_version", N_("VERSION"), CELL_NUMBER, false },
+	[HASH] = { "content_hash", N_("HASH"), CELL_STRING, false },
 };
 
 enum { A_TIME, A_COURSE, A_LESSON, A_QUESTION, A_CHOICES, A_RIGHT, A_MODE, A_VERSION,
        A_HASH, NANSWER };
 
 static const struct column answer_cols[NANSWER] = {
-	[A_TIME] = { "time", "TIME", CELL_STRING, false },
-	[A_COURSE] = { "course", "COURSE", CELL_STRING, true },
-	[A_LESSON] = { "lesson", "LESSON", CELL_STRING, true },
-	[A_QUESTION] = { "question", "QUESTION", CELL_STRING, true },
-	[A_CHOICES] = { "choices", "CHOICES", CELL_NUMBERS, false },
-	[A_RIGHT] = { "right", "RIGHT", CELL_BOOL, false },
-	[A_MODE] = { "mode", "MODE", CELL_STRING, false },
-	[A_VERSION] = { "course_version", "VERSION", CELL_NUMBER, false },
-	[A_HASH] = { "content_hash", "HASH", CELL_STRING, false },
+	[A_TIME] = { "time", N_("TIME"), CELL_STRING, false },
+	[A_COURSE] = { "course", N_("COURSE"), CELL_STRING, true },
+	[A_LESSON] = { "lesson", N_("LESSON"), CELL_STRING, true },
+	[A_QUESTION] = { "question", N_("QUESTION"), CELL_STRING, true },
+	[A_CHOICES] = { "choices", N_("CHOICES"), CELL_NUMBERS, false },
+	[A_RIGHT] = { "right", N_("RIGHT"), CELL_BOOL, false },
+	[A_MODE] = { "mode", N_("MODE"), CELL_STRING, false },
+	[A_VERSION] = { "course_version", N_("VERSION"), CELL_NUMBER, false },
+	[A_HASH] = { "content_hash", N_("HASH"), CELL_STRING, false },
 };
 
 /* A new row of t; fill its cells with xstrdup'd text. */
@@ -238,8 +239,8 @@ static void write_text(FILE *fp, struct table *t)
 	int width[MAX_COLS];
 	const char *head[MAX_COLS];
 	for (int c = 0; c < t->ncols; c++) {
-		head[c] = t->col[c].head;
-		width[c] = (int)strlen(head[c]);
+		head[c] = _(t->col[c].head);
+		width[c] = utf8_strwidth(head[c], strlen(head[c]));
 	}
 	for (size_t i = 0; i < t->nrows; i++)
 		for (int c = 0; c < t->ncols; c++) {
@@ -367,8 +368,8 @@ static int write_table(FILE *fp, enum export_format fmt, struct table *t, char *
 		write_text(fp, t);
 	table_free(t);
 	if (fflush(fp) == EOF || ferror(fp)) {
-		*err = xasprintf("cannot write the progress table: %s",
-				 errno ? strerror(errno) : "write error");
+		*err = xasprintf(_("cannot write the progress table: %s"),
+				 errno ? strerror(errno) : _("write error"));
 		return -1;
 	}
 	return 0;

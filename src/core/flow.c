@@ -1,6 +1,7 @@
 /* flow.c - the learner's path through notice, menus, quizzes and reviews,
  * and the sentences that describe it. */
 #include "core/flow.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -25,7 +26,7 @@ struct flow {
 	uint64_t run;		/* the quiz run's id in the journal, 0 before its first answer */
 };
 
-static const char notice_text[] =
+static const char notice_text[] = N_(
 	"rollwise teaches general facts about at-home microneedling with derma "
 	"rollers: how to do it more safely, who should not do it, and how to look "
 	"after your skin afterwards.\n\n"
@@ -33,11 +34,12 @@ static const char notice_text[] =
 	"is safe for you. For advice about your own skin, see a doctor or a "
 	"dermatologist.\n\n"
 	"Every lesson names its sources, so you can look them up.\n\n"
-	"This notice is shown once.";
+	"This notice is shown once.");
 
 const char *flow_notice_text(void)
 {
-	return notice_text;
+	/* The text is page markup: *emphasis*, blank lines between paragraphs. */
+	return _(notice_text);
 }
 
 bool flow_notice_due(const struct session *s)
@@ -68,7 +70,7 @@ bool flow_continue(const struct session *s, struct flow_place *out)
 
 char *flow_continue_text(const struct flow_place *p)
 {
-	return xasprintf("Continue: %s / %s, page %zu of %zu", p->course->title,
+	return xasprintf(_("Continue: %s / %s, page %zu of %zu"), p->course->title,
 			 p->lesson->title, p->page + 1, p->lesson->npages);
 }
 
@@ -76,21 +78,20 @@ char *flow_bad_files_text(const struct session *s)
 {
 	if (s->bad_files == 0)
 		return NULL;
-	char *n = text_count(s->bad_files, "course file", "course files");
-	char *out = xasprintf("%s could not be read: run 'rollwise check'.", n);
-	free(n);
-	return out;
+	return xasprintf(ngettext("%zu course file could not be read: run 'rollwise check'.",
+				  "%zu course files could not be read: run 'rollwise check'.",
+				  s->bad_files), s->bad_files);
 }
 
 const char *flow_no_page_text(void)
 {
-	return "This question names no page to re-read.";
+	return _("This question names no page to re-read.");
 }
 
 const char *flow_no_courses_text(void)
 {
-	return "No courses were found. Put course files in "
-	       "~/.local/share/rollwise/lessons, or start rollwise with --lessons DIR.";
+	return _("No courses were found. Put course files in "
+		 "~/.local/share/rollwise/lessons, or start rollwise with --lessons DIR.");
 }
 
 size_t flow_due_count(const struct session *s)
@@ -103,21 +104,21 @@ size_t flow_due_count(const struct session *s)
 
 char *flow_waiting_text(long pid)
 {
-	return pid > 0 ? xasprintf("Waiting for another rollwise of yours (pid %ld) to finish "
-				   "saving... (Ctrl-C stops waiting)", pid)
-		       : xstrdup("Waiting for another rollwise of yours to finish saving... "
-				 "(Ctrl-C stops waiting)");
+	return pid > 0 ? xasprintf(_("Waiting for another rollwise of yours (pid %ld) to finish "
+				     "saving... (Ctrl-C stops waiting)"), pid)
+		       : xstrdup(_("Waiting for another rollwise of yours to finish saving... "
+				   "(Ctrl-C stops waiting)"));
 }
 
 const char *flow_stopped_text(bool all_saved)
 {
-	return all_saved ? "Stopped. Your progress is saved."
-			 : "Stopped. Your last change was not saved.";
+	return all_saved ? _("Stopped. Your progress is saved.")
+			 : _("Stopped. Your last change was not saved.");
 }
 
 const char *flow_nothing_due_text(void)
 {
-	return "Nothing is due for review now. Missed questions come back the next day.";
+	return _("Nothing is due for review now. Missed questions come back the next day.");
 }
 
 char *flow_menu_summary(const struct session *s)
@@ -128,36 +129,37 @@ char *flow_menu_summary(const struct session *s)
 		passed += progress_course_passed(s->prog, s->cat.courses[i]);
 	}
 	size_t due = flow_due_count(s);
-	char *n = text_count(lessons, "lesson", "lessons");
-	char *d = text_count(due, "question", "questions");
-	char *out = due ? xasprintf("%zu of %s passed. Review: %s due.", passed, n, d)
-			: xasprintf("%zu of %s passed.", passed, n);
-	free(n);
-	free(d);
-	return out;
+	/* TRANSLATORS: "3 of 12 lessons passed."; the number of lessons decides the form. */
+	char *out = xasprintf(ngettext("%zu of %zu lesson passed.", "%zu of %zu lessons passed.",
+				       lessons), passed, lessons);
+	if (!due)
+		return out;
+	/* TRANSLATORS: follows "3 of 12 lessons passed." */
+	char *more = xasprintf(ngettext("%s Review: %zu question due.",
+					"%s Review: %zu questions due.", due), out, due);
+	free(out);
+	return more;
 }
 
 char *flow_course_status(const struct session *s, const struct course *c)
 {
-	char *n = text_count(c->nlessons, "lesson", "lessons");
-	char *out = xasprintf("%s, %zu passed%s%s", n, progress_course_passed(s->prog, c),
-			      c->replaces ? "; " : "", c->replaces ? flow_replaces_text() : "");
-	free(n);
-	return out;
+	return xasprintf(ngettext("%zu lesson, %zu passed%s%s", "%zu lessons, %zu passed%s%s",
+				  c->nlessons), c->nlessons, progress_course_passed(s->prog, c),
+			 c->replaces ? "; " : "", c->replaces ? flow_replaces_text() : "");
 }
 
 const char *flow_replaces_text(void)
 {
-	return "replaces the bundled course";
+	return _("replaces the bundled course");
 }
 
 char *flow_trust_why(const struct untrusted *u)
 {
-	const char *w = (u->why & TRUST_OTHERS) ? "writable by everyone"
-		      : (u->why & TRUST_GROUP) ? "writable by its group" : NULL;
+	const char *w = (u->why & TRUST_OTHERS) ? _("writable by everyone")
+		      : (u->why & TRUST_GROUP) ? _("writable by its group") : NULL;
 	if (!(u->why & TRUST_OWNER))
 		return xstrdup(w ? w : "");
-	return xasprintf("%s%sowned by another user, uid %lu", w ? w : "", w ? ", " : "",
+	return xasprintf(_("%s%sowned by another user, uid %lu"), w ? w : "", w ? ", " : "",
 			 u->owner);
 }
 
@@ -169,7 +171,7 @@ const struct lesson *flow_next_lesson(const struct course *c, const struct lesso
 
 const char *flow_last_lesson_text(void)
 {
-	return "That was the last lesson of this course.";
+	return _("That was the last lesson of this course.");
 }
 
 bool flow_quiz_interrupted(const struct session *s, const struct course *c,
@@ -190,8 +192,8 @@ bool flow_quiz_interrupted(const struct session *s, const struct course *c,
 
 const char *flow_restart_text(void)
 {
-	return "The quiz starts again from the first question. Answers you gave "
-	       "before are kept for review.";
+	return _("The quiz starts again from the first question. Answers you gave "
+		 "before are kept for review.");
 }
 
 /* The slot order of question q of l, as a quiz seeded with seed shows it. */
@@ -285,17 +287,17 @@ const char *flow_choice(const struct flow *f, size_t k)
 
 char *flow_position_text(const struct flow *f)
 {
-	return xasprintf(f->mode == FLOW_REVIEW ? "Review question %zu of %zu"
-						: "Question %zu of %zu",
+	return xasprintf(f->mode == FLOW_REVIEW ? _("Review question %zu of %zu")
+						: _("Question %zu of %zu"),
 			 flow_pos(f) + 1, f->n);
 }
 
 const char *flow_kind_text(const struct question *q)
 {
 	switch (q->kind) {
-	case KIND_MULTIPLE: return "choose all that apply";
-	case KIND_TRUE_FALSE: return "true or false";
-	default: return "choose one";
+	case KIND_MULTIPLE: return _("choose all that apply");
+	case KIND_TRUE_FALSE: return _("true or false");
+	default: return _("choose one");
 	}
 }
 
@@ -366,7 +368,7 @@ char *flow_sources_short(const struct course *c, const struct source_refs *refs)
 {
 	if (refs->n == 0)
 		return NULL;
-	char *out = xstrdup("Sources:");
+	char *out = xstrdup(_("Sources:"));
 	for (size_t i = 0; i < refs->n; i++) {
 		const struct source *src = course_source(c, refs->ids[i]);
 		char *name = short_cite(src ? src->cite : refs->ids[i]);
@@ -380,27 +382,27 @@ char *flow_sources_short(const struct course *c, const struct source_refs *refs)
 
 const char *flow_verdict_text(const struct flow_verdict *v)
 {
-	return v->right ? "Right." : "Not right.";
+	return v->right ? _("Right.") : _("Not right.");
 }
 
 const char *flow_tag_text(enum flow_tag tag)
 {
 	switch (tag) {
-	case TAG_PICKED_RIGHT: return " (your answer, right)";
-	case TAG_PICKED_WRONG: return " (your answer)";
-	case TAG_MISSED_RIGHT: return " (the right answer)";
+	case TAG_PICKED_RIGHT: return _(" (your answer, right)");
+	case TAG_PICKED_WRONG: return _(" (your answer)");
+	case TAG_MISSED_RIGHT: return _(" (the right answer)");
 	default: return "";
 	}
 }
 
 char *flow_feedback_text(const struct flow_verdict *v, size_t k)
 {
-	return v->feedback[k] ? xasprintf("About choice %zu: %s", k + 1, v->feedback[k]) : NULL;
+	return v->feedback[k] ? xasprintf(_("About choice %zu: %s"), k + 1, v->feedback[k]) : NULL;
 }
 
 char *flow_explanation_text(const struct flow_verdict *v)
 {
-	return v->explanation ? xasprintf("Why: %s", v->explanation) : NULL;
+	return v->explanation ? xasprintf(_("Why: %s"), v->explanation) : NULL;
 }
 
 char *flow_reread_text(const struct flow_verdict *v)
@@ -409,8 +411,8 @@ char *flow_reread_text(const struct flow_verdict *v)
 		return NULL;
 	if (!v->page)
 		return xstrdup(flow_no_page_text());
-	return xasprintf(v->critical ? "This is a safety point. Re-read the page \"%s\" (page %zu)."
-				     : "Re-read the page \"%s\" (page %zu).",
+	return xasprintf(v->critical ? _("This is a safety point. Re-read the page \"%s\" (page %zu).")
+				     : _("Re-read the page \"%s\" (page %zu)."),
 			 v->page->title, v->page_index + 1);
 }
 
@@ -477,28 +479,29 @@ void flow_summary_free(struct flow_summary *sum)
 char *flow_score_text(const struct flow_summary *sum)
 {
 	if (sum->mode == FLOW_REVIEW)
-		return xasprintf("You answered %zu of %zu review %s right.", sum->right,
-				 sum->answered, sum->answered == 1 ? "question" : "questions");
-	return xasprintf("You scored %zu of %zu (%d%%). The pass mark is %d%%.",
+		return xasprintf(ngettext("You answered %zu of %zu review question right.",
+					  "You answered %zu of %zu review questions right.",
+					  sum->answered), sum->right, sum->answered);
+	return xasprintf(_("You scored %zu of %zu (%d%%). The pass mark is %d%%."),
 			 sum->right, sum->total, sum->score, sum->pass);
 }
 
 const char *flow_verdict_line(const struct flow_summary *sum)
 {
 	if (sum->mode == FLOW_REVIEW)
-		return "Questions you got right come back later (3, 7, 14, then 30 days); "
-		       "missed ones come back the next day.";
+		return _("Questions you got right come back later (3, 7, 14, then 30 days); "
+			 "missed ones come back the next day.");
 	if (sum->passed)
-		return sum->nmissed ? "Passed." : "Passed. You answered every question right.";
-	return "Not passed yet: re-read the pages below, then retry.";
+		return sum->nmissed ? _("Passed.") : _("Passed. You answered every question right.");
+	return _("Not passed yet: re-read the pages below, then retry.");
 }
 
 char *flow_missed_text(const struct flow_missed *m)
 {
-	const char *safety = m->question->critical ? "safety point, " : "";
+	const char *safety = m->question->critical ? _("safety point, ") : "";
 	if (!m->page)
-		return xasprintf("%sno page named to re-read", safety);
-	return xasprintf("%sre-read page %zu: %s", safety, m->page_index + 1, m->page->title);
+		return xasprintf(_("%sno page named to re-read"), safety);
+	return xasprintf(_("%sre-read page %zu: %s"), safety, m->page_index + 1, m->page->title);
 }
 
 void flow_lines_free(struct flow_lines *l)
@@ -529,13 +532,15 @@ static void untrusted_note(const struct catalog *cat, bool loaded, struct flow_l
 	if (!u)
 		return;
 	char *why = flow_trust_why(u);
-	char *more = n > 1 ? xasprintf(" %zu more like it: see 'rollwise check'.", n - 1)
+	char *more = n > 1 ? xasprintf(ngettext(" %zu more like it: see 'rollwise check'.",
+						" %zu more like it: see 'rollwise check'.",
+						n - 1), n - 1)
 			   : xstrdup("");
-	line_add(out, loaded ? xasprintf("Loaded only because --lessons names it, though "
-					 "other users can change it (%s): %s.%s",
+	line_add(out, loaded ? xasprintf(_("Loaded only because --lessons names it, though "
+					   "other users can change it (%s): %s.%s"),
 					 why, u->path, more)
-			     : xasprintf("Not loaded, as other users can change it (%s): "
-					 "%s. Make it yours and writable only by you.%s",
+			     : xasprintf(_("Not loaded, as other users can change it (%s): "
+					   "%s. Make it yours and writable only by you.%s"),
 					 why, u->path, more),
 		 STYLE_STRONG, 0, -1);
 	free(more);
@@ -547,8 +552,8 @@ void flow_catalog_notes(const struct catalog *cat, struct flow_lines *out)
 	untrusted_note(cat, false, out);
 	untrusted_note(cat, true, out);
 	if (cat->capped)
-		line_add(out, xasprintf("Not loaded: %s and the course files after it. "
-					"rollwise loads at most %d MiB of courses.",
+		line_add(out, xasprintf(_("Not loaded: %s and the course files after it. "
+					  "rollwise loads at most %d MiB of courses."),
 					cat->capped, CATALOG_MAX_BYTES / (1024 * 1024)),
 			 STYLE_STRONG, 0, -1);
 }
@@ -588,7 +593,7 @@ static char *right_answer(const struct flow *f, const struct flow_verdict *v)
 		out = more;
 		n++;
 	}
-	char *s = xasprintf("%s %s", n == 1 ? "The right answer:" : "The right answers:",
+	char *s = xasprintf("%s %s", ngettext("The right answer:", "The right answers:", n),
 			    out ? out : "");
 	free(out);
 	return s;
@@ -618,7 +623,7 @@ void flow_summary_lines(const struct flow_summary *sum, struct flow_lines *out)
 		 sum->mode == FLOW_QUIZ ? STYLE_VERDICT : STYLE_TEXT, 0, -1);
 	if (sum->nmissed == 0)
 		return;
-	line_add(out, xstrdup("Questions to look at again:"), STYLE_STRONG, 0, -1);
+	line_add(out, xstrdup(_("Questions to look at again:")), STYLE_STRONG, 0, -1);
 	for (size_t i = 0; i < sum->nmissed; i++) {
 		const struct flow_missed *m = &sum->missed[i];
 		line_add(out, xasprintf("%zu. %s", i + 1, m->question->prompt),
@@ -655,17 +660,17 @@ const char *flow_parse_answer(const struct question *q, const char *text,
 		char *end;
 		unsigned long v = strtoul(w, &end, 10);
 		if ((t || fl) && q->kind != KIND_TRUE_FALSE)
-			return "This is not a true-false question: type a number.";
+			return _("This is not a true-false question: type a number.");
 		if (t || fl)
 			v = t ? 1 : 2;
 		else if (*end || end == w || v < 1 || v > q->nchoices)
-			return q->kind == KIND_MULTIPLE ? "Type the numbers of your answers, like 1 3."
-							: "Type the number of your answer.";
+			return q->kind == KIND_MULTIPLE ? _("Type the numbers of your answers, like 1 3.")
+							: _("Type the number of your answer.");
 		*slots |= 1u << (v - 1);
 	}
 	if (count == 0)
-		return "Type the number of your answer.";
+		return _("Type the number of your answer.");
 	if (count > 1 && q->kind != KIND_MULTIPLE)
-		return "Type one number.";
+		return _("Type one number.");
 	return NULL;
 }

@@ -2,6 +2,7 @@
  * The reader is hand-written: a line is small, its grammar is fixed, and a
  * year of progress must load in a few milliseconds. */
 #include "core/journal.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #include <inttypes.h>
@@ -215,7 +216,7 @@ static bool expect(struct line *l, char c)
 {
 	spaces(l);
 	if (l->p >= l->end || *l->p != c)
-		return fail(l, "the line is not a {key: value, ...} mapping");
+		return fail(l, N_("the line is not a {key: value, ...} mapping"));
 	l->p++;
 	return true;
 }
@@ -229,7 +230,7 @@ static bool scalar(struct line *l, const char **s, size_t *n)
 		for (l->p++;;) {
 			const char *q = memchr(l->p, '\'', (size_t)(l->end - l->p));
 			if (!q)
-				return fail(l, "a quoted value has no closing quote");
+				return fail(l, N_("a quoted value has no closing quote"));
 			memcpy(d, l->p, (size_t)(q - l->p));
 			d += q - l->p;
 			l->p = q + 1;
@@ -254,7 +255,7 @@ static bool scalar(struct line *l, const char **s, size_t *n)
 	while (e > start && e[-1] == ' ')
 		e--;
 	if (e == start)
-		return fail(l, "a value is missing");
+		return fail(l, N_("a value is missing"));
 	memcpy(l->scratch, start, (size_t)(e - start));
 	l->scratch[e - start] = '\0';
 	*s = l->scratch;
@@ -371,7 +372,7 @@ static bool skip_nested(struct line *l)
 			return true;
 		}
 	}
-	return fail(l, "a list or a mapping is not closed");
+	return fail(l, N_("a list or a mapping is not closed"));
 }
 
 /* [0, 2]: choice indices, as a set. */
@@ -390,7 +391,7 @@ static bool picked_list(struct line *l, unsigned *out)
 		size_t n;
 		uint64_t v;
 		if (!scalar(l, &s, &n) || !number(s, n, 31, &v))
-			return fail(l, "picked holds a number that is not a choice (0 to 31)");
+			return fail(l, N_("picked holds a number that is not a choice (0 to 31)"));
 		*out |= 1u << v;
 		spaces(l);
 		if (l->p < l->end && *l->p == ',') {
@@ -435,7 +436,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 			if (key_len[i] == kn && k[0] == key_name[i][0] && !memcmp(key_name[i], k, kn))
 				key = i;
 		if (key < NKEYS && seen[key]) {
-			fail(&l, "a key appears twice");
+			fail(&l, N_("a key appears twice"));
 			break;
 		}
 		spaces(&l);
@@ -449,7 +450,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 			len[K_LIST] = (size_t)(l.p - val[K_LIST]);
 		} else if (l.p < l.end && (*l.p == '[' || *l.p == '{')) {
 			if (key < NKEYS) {
-				fail(&l, "a value is a list or a mapping where a single value belongs");
+				fail(&l, N_("a value is a list or a mapping where a single value belongs"));
 				break;
 			}
 			if (!skip_nested(&l))	/* a newer rollwise's key */
@@ -473,7 +474,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 			more = false;
 			spaces(&l);
 			if (l.p != l.end)
-				fail(&l, "there is more after the closing brace");
+				fail(&l, N_("there is more after the closing brace"));
 		} else {
 			break;
 		}
@@ -485,7 +486,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 	uint64_t u;
 	if (seen[K_HEADER]) {
 		if (!number(val[K_HEADER], len[K_HEADER], 1000000, &u)) {
-			*why = "the format version is not a number";
+			*why = N_("the format version is not a number");
 			return JL_BAD;
 		}
 		*version = (int)u;
@@ -495,7 +496,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 		return JL_HEADER;
 	}
 	if (!seen[K_EV]) {
-		*why = "the line has no ev: key";
+		*why = N_("the line has no ev: key");
 		return JL_BAD;
 	}
 	size_t kind = NKINDS;
@@ -504,7 +505,7 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 			kind = i;
 	if (len[K_EV] == 7 && !memcmp(val[K_EV], "answers", 7)) {
 		if (!seen[K_LIST] || !val[K_COURSE] || !val[K_LESSON] || !val[K_QUESTION]) {
-			*why = "an answers line lacks its course, lesson, question or list";
+			*why = N_("an answers line lacks its course, lesson, question or list");
 			return JL_BAD;
 		}
 		ev->course = val[K_COURSE];
@@ -527,71 +528,71 @@ static enum jline parse_line(const char *s, size_t n, char *scratch, struct even
 	bool stamped = ev->kind != EV_TALLY && ev->kind != EV_GONE;
 	if (stamped || ev->kind == EV_GONE)
 		NEED(K_AT, parse_time(val[K_AT], len[K_AT], &ev->st.at),
-		     "at: is not a time like 2026-11-25T03:40:00Z");
+		     N_("at: is not a time like 2026-11-25T03:40:00Z"));
 	if (stamped || ev->kind == EV_TALLY)
 		NEED(K_SESS, hex(val[K_SESS], len[K_SESS], &ev->st.session),
-		     "sess: is not a hexadecimal session id");
+		     N_("sess: is not a hexadecimal session id"));
 	if (stamped)
 		NEED(K_SEQ, number(val[K_SEQ], len[K_SEQ], UINT64_MAX - 1, &ev->st.seq),
-		     "seq: is not a number");
+		     N_("seq: is not a number"));
 	if (ev->kind != EV_NOTICE && !ev->course) {
-		*why = "course: is missing";
+		*why = N_("course: is missing");
 		return JL_BAD;
 	}
 	switch (ev->kind) {
 	case EV_PAGE:
 		NEED(K_PAGE, number(val[K_PAGE], len[K_PAGE], PROGRESS_PAGE_MAX, &u),
-		     "page: is not a page number");
+		     N_("page: is not a page number"));
 		ev->page = (size_t)u;
 		MAYBE(K_FURTHEST, number(val[K_FURTHEST], len[K_FURTHEST], PROGRESS_PAGE_MAX, &u),
-		      "furthest: is not a page number");
+		      N_("furthest: is not a page number"));
 		ev->furthest = seen[K_FURTHEST] ? (size_t)u : 0;
 		break;
 	case EV_ANSWER: {
 		struct answer *a = &ev->answer;
 		a->picked = picked;
 		NEED(K_RIGHT, boolean(val[K_RIGHT], len[K_RIGHT], &a->correct),
-		     "right: is not true or false");
+		     N_("right: is not true or false"));
 		MAYBE(K_VERSION, number(val[K_VERSION], len[K_VERSION], 1000000000, &u),
-		      "version: is not a number");
+		      N_("version: is not a number"));
 		a->version = seen[K_VERSION] ? (int)u : -1;
-		MAYBE(K_HASH, len[K_HASH] == 16, "hash: is not 16 hexadecimal digits");
+		MAYBE(K_HASH, len[K_HASH] == 16, N_("hash: is not 16 hexadecimal digits"));
 		if (seen[K_HASH])
 			memcpy(a->hash, val[K_HASH], 17);
 		MAYBE(K_RUN, number(val[K_RUN], len[K_RUN], UINT64_MAX - 1, &a->run),
-		      "run: is not a number");
+		      N_("run: is not a number"));
 		goto box;
 	}
 	case EV_BOX:
-		NEED(K_BOX, 1, "box: is missing");
+		NEED(K_BOX, 1, N_("box: is missing"));
 	box:
 		MAYBE(K_BOX, number(val[K_BOX], len[K_BOX], REVIEW_DONE, &u) && u >= 1,
-		      "box: is not a review box (1 to 6)");
+		      N_("box: is not a review box (1 to 6)"));
 		ev->box = seen[K_BOX] ? (int)u : -1;
 		MAYBE(K_DUE, parse_time(val[K_DUE], len[K_DUE], &ev->due),
-		      "due: is not a time like 2026-11-25T03:40:00Z");
+		      N_("due: is not a time like 2026-11-25T03:40:00Z"));
 		break;
 	case EV_ATTEMPT: {
 		struct attempt *a = &ev->attempt;
 		NEED(K_SCORE, number(val[K_SCORE], len[K_SCORE], 100, &u),
-		     "score: is not a percentage");
+		     N_("score: is not a percentage"));
 		a->score = (int)u;
 		NEED(K_PASSED, boolean(val[K_PASSED], len[K_PASSED], &a->passed),
-		     "passed: is not true or false");
+		     N_("passed: is not true or false"));
 		NEED(K_VERSION, number(val[K_VERSION], len[K_VERSION], 1000000000, &u),
-		     "version: is not a number");
+		     N_("version: is not a number"));
 		a->version = (int)u;
-		NEED(K_HASH, len[K_HASH] == 16, "hash: is not 16 hexadecimal digits");
+		NEED(K_HASH, len[K_HASH] == 16, N_("hash: is not 16 hexadecimal digits"));
 		memcpy(a->hash, val[K_HASH], 17);
 		MAYBE(K_RUN, number(val[K_RUN], len[K_RUN], UINT64_MAX - 1, &a->run),
-		      "run: is not a number");
+		      N_("run: is not a number"));
 		MAYBE(K_TALLY, number(val[K_TALLY], len[K_TALLY], UINT64_MAX - 1, &ev->tally),
-		      "tally: is not a number");
+		      N_("tally: is not a number"));
 		break;
 	}
 	case EV_TALLY:
 		NEED(K_TALLY, number(val[K_TALLY], len[K_TALLY], UINT64_MAX - 1, &ev->tally),
-		     "tally: is not a number");
+		     N_("tally: is not a number"));
 		break;
 	default:
 		break;
@@ -633,8 +634,8 @@ static bool answer_entry(struct line *l, struct event *ev)
 	    !boolean(v[4], n[4], &ev->answer.correct) ||
 	    (!unknown_v && !number(v[5], n[5], 1000000000, &u)) ||
 	    (!unknown_h && n[6] != 16) || !number(v[7], n[7], UINT64_MAX - 1, &ev->answer.run))
-		return fail(l, "an answer in the list is not [time, session, seq, [choices], "
-			       "right, version, hash, run]");
+		return fail(l, N_("an answer in the list is not [time, session, seq, [choices], "
+				  "right, version, hash, run]"));
 	ev->answer.version = unknown_v ? -1 : (int)u;
 	if (!unknown_h)
 		memcpy(ev->answer.hash, v[6], 17);
@@ -661,7 +662,7 @@ static bool fold_answers(const char *list, size_t n, char *scratch, const struct
 		ev.lesson = head->lesson;
 		ev.question = head->question;
 		if (progress_apply(p, &ev, tidy) != 0) {
-			fail(&l, "an id, a score or a hash is not valid");
+			fail(&l, N_("an id, a score or a hash is not valid"));
 			break;
 		}
 		l.scratch = base;	/* the values of one entry at a time */
@@ -674,7 +675,7 @@ static bool fold_answers(const char *list, size_t n, char *scratch, const struct
 			return true;
 		break;
 	}
-	*why = l.why ? l.why : "the list of answers is not valid";
+	*why = l.why ? l.why : N_("the list of answers is not valid");
 	return false;
 }
 
@@ -683,7 +684,7 @@ static void reject(struct journal_read *r, const char *s, size_t n, size_t linen
 {
 	if (r->bad++ == 0) {
 		r->first_bad = lineno;
-		snprintf(r->why, sizeof r->why, "%s", why);
+		snprintf(r->why, sizeof r->why, "%s", _(why));
 	}
 	r->rejects = xreallocarray(r->rejects, r->nrejects + n + 2, 1);
 	memcpy(r->rejects + r->nrejects, s, n);
@@ -715,9 +716,9 @@ void journal_fold(const char *buf, size_t len, size_t line0, struct progress *p,
 		const char *why = NULL, *list = NULL;
 		enum jline kind = JL_BAD;
 		if (memchr(s, '\0', n))
-			why = "the line holds a NUL byte";
+			why = N_("the line holds a NUL byte");
 		else if (n > JOURNAL_LINE_MAX)
-			why = "the line is too long";
+			why = N_("the line is too long");
 		else
 			kind = parse_line(s, n, scratch, &ev, &version, &snapshot, &list, &nlist,
 					  &why);

@@ -6,6 +6,7 @@
  * ids, review pages) and the quiz rules are checked once the file is read, by
  * validate.c. Parsing goes on after an error so that one run reports them all. */
 #include "core/load.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -67,15 +68,15 @@ static void check_props(struct loader *L)
 		tag = L->ev.data.mapping_start.tag;
 		break;
 	case YAML_ALIAS_EVENT:
-		load_error(L, here(L), "aliases (*name) are not allowed in courses");
+		load_error(L, here(L), _("aliases (*name) are not allowed in courses"));
 		return;
 	default:
 		return;
 	}
 	if (anchor)
-		load_error(L, here(L), "anchors (&name) are not allowed in courses");
+		load_error(L, here(L), _("anchors (&name) are not allowed in courses"));
 	if (tag)
-		load_error(L, here(L), "tags (!name) are not allowed in courses");
+		load_error(L, here(L), _("tags (!name) are not allowed in courses"));
 }
 
 /* Moves to the next event; false (and the loader dead) on a syntax error. */
@@ -88,19 +89,19 @@ static bool next(struct loader *L)
 		return false;
 	if (!yaml_parser_parse(&L->yp, &L->ev)) {
 		const yaml_mark_t *m = &L->yp.problem_mark;
-		const char *what = L->yp.problem ? L->yp.problem : "syntax error";
+		const char *what = L->yp.problem ? L->yp.problem : _("syntax error");
 		if (L->yp.context)
 			error_at(L, (struct mark){ (int)m->line + 1, (int)m->column + 1 },
-				 xasprintf("YAML syntax error: %s %s", what, L->yp.context));
+				 xasprintf(_("YAML syntax error: %s %s"), what, L->yp.context));
 		else
 			error_at(L, (struct mark){ (int)m->line + 1, (int)m->column + 1 },
-				 xasprintf("YAML syntax error: %s", what));
+				 xasprintf(_("YAML syntax error: %s"), what));
 		L->dead = true;
 		return false;
 	}
 	L->live = true;
 	if (++L->nodes > MAX_NODES) {
-		load_error(L, here(L), "too many items in one file; split the course");
+		load_error(L, here(L), _("too many items in one file; split the course"));
 		L->dead = true;
 		return false;
 	}
@@ -120,7 +121,7 @@ static void skip(struct loader *L)
 	do {
 		if (is(L, YAML_SEQUENCE_START_EVENT) || is(L, YAML_MAPPING_START_EVENT)) {
 			if (++depth > MAX_DEPTH) {
-				load_error(L, here(L), "nesting is deeper than any course needs");
+				load_error(L, here(L), _("nesting is deeper than any course needs"));
 				L->dead = true;
 				return;
 			}
@@ -135,10 +136,10 @@ static void skip(struct loader *L)
 static const char *node_name(const struct loader *L)
 {
 	switch (L->ev.type) {
-	case YAML_SEQUENCE_START_EVENT: return "a list";
-	case YAML_MAPPING_START_EVENT: return "a mapping";
-	case YAML_ALIAS_EVENT: return "an alias";
-	default: return "text";
+	case YAML_SEQUENCE_START_EVENT: return _("a list");
+	case YAML_MAPPING_START_EVENT: return _("a mapping");
+	case YAML_ALIAS_EVENT: return _("an alias");
+	default: return _("text");
 	}
 }
 
@@ -146,7 +147,7 @@ static const char *node_name(const struct loader *L)
 static void wrong_type(struct loader *L, const char *want, const char *key)
 {
 	if (!is(L, YAML_ALIAS_EVENT))
-		error_at(L, here(L), xasprintf("'%.60s' must be %s, not %s", key, want,
+		error_at(L, here(L), xasprintf(_("'%.60s' must be %s, not %s"), key, _(want),
 					       node_name(L)));
 	skip(L);
 }
@@ -177,9 +178,9 @@ static char *scalar(struct loader *L, const char *want, const char *key)
 		size_t k = utf8_decode(v + i, n - i, &cp);
 		if (k == 0 || utf8_unsafe(cp)) {
 			error_at(L, here(L), k == 0
-				 ? xasprintf("'%.60s' holds invalid UTF-8", key)
-				 : xasprintf("'%.60s' holds the control character U+%04X; "
-					     "lesson text may not hold control characters",
+				 ? xasprintf(_("'%.60s' holds invalid UTF-8"), key)
+				 : xasprintf(_("'%.60s' holds the control character U+%04X; "
+					     "lesson text may not hold control characters"),
 					     key, (unsigned)cp));
 			return NULL;
 		}
@@ -195,9 +196,9 @@ static bool plain(const struct loader *L)
 
 char *load_string(struct loader *L, const char *key)
 {
-	char *s = scalar(L, "text", key);
+	char *s = scalar(L, N_("text"), key);
 	if (s && (s[0] == '\0' || (plain(L) && (!strcmp(s, "~") || !strcmp(s, "null"))))) {
-		error_at(L, here(L), xasprintf("'%.60s' must not be empty", key));
+		error_at(L, here(L), xasprintf(_("'%.60s' must not be empty"), key));
 		free(s);
 		return NULL;
 	}
@@ -218,11 +219,11 @@ static bool id_ok(const char *s)
 
 char *load_id(struct loader *L, const char *key)
 {
-	char *s = scalar(L, "an id", key);
+	char *s = scalar(L, N_("an id"), key);
 	if (s && !id_ok(s)) {
-		error_at(L, here(L), xasprintf("'%.60s' is not a valid id: use 1 to 64 "
+		error_at(L, here(L), xasprintf(_("'%.60s' is not a valid id: use 1 to 64 "
 					       "lower-case letters, digits and '-', "
-					       "starting with a letter or digit", s));
+					       "starting with a letter or digit"), s));
 		free(s);
 		return NULL;
 	}
@@ -231,7 +232,7 @@ char *load_id(struct loader *L, const char *key)
 
 bool load_int(struct loader *L, const char *key, int min, int max, int *out)
 {
-	char *s = scalar(L, "a whole number", key);
+	char *s = scalar(L, N_("a whole number"), key);
 	if (!s)
 		return false;
 	char *end;
@@ -241,10 +242,10 @@ bool load_int(struct loader *L, const char *key, int min, int max, int *out)
 		  (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'));
 	bool in_range = errno == 0 && v >= min && v <= max;
 	if (!ok)
-		error_at(L, here(L), xasprintf("'%.60s' must be a whole number, not '%.60s'",
+		error_at(L, here(L), xasprintf(_("'%.60s' must be a whole number, not '%.60s'"),
 					       key, s));
 	else if (!in_range) /* the digits as written: past LONG_MAX too */
-		error_at(L, here(L), xasprintf("'%.60s' must be from %d to %d, not %.60s",
+		error_at(L, here(L), xasprintf(_("'%.60s' must be from %d to %d, not %.60s"),
 					       key, min, max, s));
 	else
 		*out = (int)v;
@@ -254,14 +255,14 @@ bool load_int(struct loader *L, const char *key, int min, int max, int *out)
 
 bool load_bool(struct loader *L, const char *key, bool *out)
 {
-	char *s = scalar(L, "true or false", key);
+	char *s = scalar(L, N_("true or false"), key);
 	if (!s)
 		return false;
 	bool ok = plain(L) && (!strcmp(s, "true") || !strcmp(s, "false"));
 	if (ok)
 		*out = s[0] == 't';
 	else
-		error_at(L, here(L), xasprintf("'%.60s' must be true or false, not '%.60s'",
+		error_at(L, here(L), xasprintf(_("'%.60s' must be true or false, not '%.60s'"),
 					       key, s));
 	free(s);
 	return ok;
@@ -304,10 +305,10 @@ static void unknown_key(struct loader *L, struct mark m, const char *key,
 			bd = dd, best = f[i].key;
 	}
 	if (best)
-		error_at(L, m, xasprintf("unknown key '%.60s' in %s; did you mean '%.60s'?",
-					 key, what, best));
+		error_at(L, m, xasprintf(_("unknown key '%.60s' in %s; did you mean '%.60s'?"),
+					 key, _(what), best));
 	else
-		error_at(L, m, xasprintf("unknown key '%.60s' in %s", key, what));
+		error_at(L, m, xasprintf(_("unknown key '%.60s' in %s"), key, _(what)));
 }
 
 /* Reads one key of a mapping and its value; false at the end of the mapping. */
@@ -320,7 +321,7 @@ static bool map_entry(struct loader *L, const struct field *f, size_t nf,
 	char *key = is(L, YAML_SCALAR_EVENT) ? xstrndup((const char *)L->ev.data.scalar.value,
 							L->ev.data.scalar.length) : NULL;
 	if (!key) {
-		load_error(L, km, "a key must be plain text");
+		load_error(L, km, _("a key must be plain text"));
 		skip(L);
 	}
 	if (!next(L)) {
@@ -336,8 +337,8 @@ static bool map_entry(struct loader *L, const struct field *f, size_t nf,
 		unknown_key(L, km, key, f, nf, what);
 		skip(L);
 	} else if (seen[i].line) {
-		error_at(L, km, xasprintf("'%.60s' is given twice in %s (first at line %d)",
-					  key, what, seen[i].line));
+		error_at(L, km, xasprintf(_("'%.60s' is given twice in %s (first at line %d)"),
+					  key, _(what), seen[i].line));
 		skip(L);
 	} else {
 		seen[i] = km;
@@ -352,8 +353,8 @@ bool load_map(struct loader *L, const struct field *f, size_t nf, void *obj,
 {
 	if (!is(L, YAML_MAPPING_START_EVENT)) {
 		if (!is(L, YAML_ALIAS_EVENT))
-			error_at(L, here(L), xasprintf("%s must be a mapping of keys "
-						       "and values, not %s", what,
+			error_at(L, here(L), xasprintf(_("%s must be a mapping of keys "
+						       "and values, not %s"), _(what),
 						       node_name(L)));
 		skip(L);
 		return false;
@@ -366,7 +367,7 @@ bool load_map(struct loader *L, const struct field *f, size_t nf, void *obj,
 		return false;
 	for (size_t i = 0; i < nf; i++)
 		if (f[i].required && !seen[i].line)
-			error_at(L, start, xasprintf("%s is missing '%.60s'", what, f[i].key));
+			error_at(L, start, xasprintf(_("%s is missing '%.60s'"), _(what), f[i].key));
 	return true;
 }
 
@@ -374,7 +375,7 @@ long load_seq(struct loader *L, const char *key,
 	      void (*item)(struct loader *L, void *obj, size_t i), void *obj)
 {
 	if (!is(L, YAML_SEQUENCE_START_EVENT)) {
-		wrong_type(L, "a list", key);
+		wrong_type(L, N_("a list"), key);
 		return -1;
 	}
 	size_t i = 0;
@@ -407,30 +408,32 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 		size_t k = utf8_decode(buf + i, len - i, &cp);
 		if (k == 0) {
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 "invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
+				 N_("invalid UTF-8 (byte 0x%02x); save the file as UTF-8"),
 				 (unsigned char)buf[i]);
 			k = 1;
 		} else if (cp == '\r' && i + 1 < len && buf[i + 1] == '\n') {
 			col--; /* CRLF: the CR takes no column */
 		} else if (cp == 0xfeff) {
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 "byte order mark in the middle of the file");
+				 N_("byte order mark in the middle of the file"));
 		} else if (cp == 0x2028 || cp == 0x2029) {
 			/* libyaml counts it as a line break: every later
 			 * position would be a line off. */
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 "%s separator U+%04X; YAML reads it as a line break: "
-				 "use a newline", cp == 0x2028 ? "line" : "paragraph",
+				 cp == 0x2028 ? N_("line separator U+%04X; YAML reads it as a "
+						  "line break: use a newline")
+					      : N_("paragraph separator U+%04X; YAML reads it as a "
+						  "line break: use a newline"),
 				 (unsigned)cp);
 		} else if (cp == 0xfffe || cp == 0xffff) {
 			/* libyaml refuses it, with no position. */
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 "U+%04X is not a character; YAML does not allow it",
+				 N_("U+%04X is not a character; YAML does not allow it"),
 				 (unsigned)cp);
 		} else if (utf8_unsafe(cp)) {
 			diag_add(d, DIAG_ERROR, path, line, col,
-				 "control character U+%04X; lesson files may hold "
-				 "no control characters except newline and tab",
+				 N_("control character U+%04X; lesson files may hold "
+				 "no control characters except newline and tab"),
 				 (unsigned)cp);
 		}
 		i += k;
@@ -450,7 +453,7 @@ static struct course *parse(struct loader *L)
 		return NULL;
 	if (is(L, YAML_STREAM_END_EVENT)) {
 		load_error(L, (struct mark){ 1, 1 },
-			   "the file is empty; a course starts with 'id:', 'title:', ...");
+			   _("the file is empty; a course starts with 'id:', 'title:', ..."));
 		return NULL;
 	}
 	if (!next(L))
@@ -459,8 +462,8 @@ static struct course *parse(struct loader *L)
 	if (L->dead || !next(L) || !next(L))
 		return c;
 	if (is(L, YAML_DOCUMENT_START_EVENT))
-		load_error(L, here(L), "a course file holds one YAML document; "
-			   "put each course in a file of its own");
+		load_error(L, here(L), _("a course file holds one YAML document; "
+			   "put each course in a file of its own"));
 	return c;
 }
 
@@ -470,7 +473,7 @@ static struct course *load_mem(const char *name, const char *buf, size_t len,
 	size_t before = d->errors;
 	if (len > COURSE_MAX_BYTES) {
 		diag_add(d, DIAG_ERROR, name, 0, 0,
-			 "the file is larger than %d KiB; split the course",
+			 N_("the file is larger than %d KiB; split the course"),
 			 COURSE_MAX_BYTES / 1024);
 		return NULL;
 	}
@@ -479,7 +482,7 @@ static struct course *load_mem(const char *name, const char *buf, size_t len,
 		return NULL;
 	struct loader L = { .path = name, .d = d };
 	if (!yaml_parser_initialize(&L.yp)) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot start the YAML parser");
+		diag_add(d, DIAG_ERROR, name, 0, 0, N_("cannot start the YAML parser"));
 		return NULL;
 	}
 	yaml_parser_set_input_string(&L.yp, (const unsigned char *)buf, len);
@@ -514,7 +517,7 @@ static bool slurp(int fd, const char *path, char **out, size_t *len, struct diag
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -530,7 +533,7 @@ static bool slurp(int fd, const char *path, char **out, size_t *len, struct diag
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+			diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot read: %s"), strerror(errno));
 			free(buf);
 			return false;
 		}
@@ -558,7 +561,7 @@ struct course *course_load(const char *path, struct diags *d)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
 		return NULL;
 	}
 	struct course *c = course_load_fd(fd, path, d);

@@ -2,6 +2,7 @@
  * One table per part of a course; each key has a function that stores its
  * value in the model. */
 #include "core/load.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #include <stdlib.h>
@@ -81,8 +82,8 @@ static void source_kind(struct loader *L, void *o)
 	if (i < N(source_kinds)) {
 		s->kind = (enum source_kind)i;
 	} else {
-		char *msg = xasprintf("a source's 'kind' must be review, journal, guideline, "
-				      "regulator, medical-body, press, clinic or popular, not '%.60s'",
+		char *msg = xasprintf(_("a source's 'kind' must be review, journal, guideline, "
+				      "regulator, medical-body, press, clinic or popular, not '%.60s'"),
 				      name);
 		load_error(L, m, msg);
 		free(msg);
@@ -102,7 +103,7 @@ static void source_item(struct loader *L, void *obj, size_t i)
 	struct course *c = obj;
 	struct source *s = grow(&c->sources, &c->nsources, sizeof *s);
 	s->at = load_here(L);
-	load_map(L, source_fields, N(source_fields), s, "a source");
+	load_map(L, source_fields, N(source_fields), s, N_("a source"));
 }
 
 /* --- choices --- */
@@ -123,7 +124,7 @@ static void choice_item(struct loader *L, void *obj, size_t i)
 	struct question *q = obj;
 	struct choice *ch = grow(&q->choices, &q->nchoices, sizeof *ch);
 	ch->at = load_here(L);
-	load_map(L, choice_fields, N(choice_fields), ch, "a choice");
+	load_map(L, choice_fields, N(choice_fields), ch, N_("a choice"));
 }
 
 /* --- questions --- */
@@ -142,8 +143,9 @@ static void counted(struct loader *L, const char *key, size_t min, size_t max,
 	long n = load_seq(L, key, item, obj);
 	if (n >= 0 && ((size_t)n < min || (size_t)n > max)) {
 		char *msg = max == 1000000
-			? xasprintf("'%s' must list at least %zu item", key, min)
-			: xasprintf("'%s' must list %zu to %zu items, not %ld", key, min, max, n);
+			? xasprintf(ngettext("'%s' must list at least %zu item",
+					     "'%s' must list at least %zu items", min), key, min)
+			: xasprintf(_("'%s' must list %zu to %zu items, not %ld"), key, min, max, n);
 		load_error(L, m, msg);
 		free(msg);
 	}
@@ -172,7 +174,7 @@ static void q_kind(struct loader *L, void *o)
 	if (i < N(names)) {
 		q->kind = (enum question_kind)i;
 	} else {
-		char *msg = xasprintf("'kind' must be single, multiple or true-false, not '%s'", s);
+		char *msg = xasprintf(_("'kind' must be single, multiple or true-false, not '%s'"), s);
 		load_error(L, m, msg);
 		free(msg);
 	}
@@ -198,7 +200,7 @@ static void question_item(struct loader *L, void *obj, size_t i)
 	struct question *q = grow(&z->questions, &z->nquestions, sizeof *q);
 	q->at = load_here(L);
 	q->shuffle = true;
-	load_map(L, question_fields, N(question_fields), q, "a question");
+	load_map(L, question_fields, N(question_fields), q, N_("a question"));
 }
 
 /* --- quiz --- */
@@ -231,7 +233,7 @@ static void page_item(struct loader *L, void *obj, size_t i)
 	struct lesson *l = obj;
 	struct page *p = grow(&l->pages, &l->npages, sizeof *p);
 	p->at = load_here(L);
-	load_map(L, page_fields, N(page_fields), p, "a page");
+	load_map(L, page_fields, N(page_fields), p, N_("a page"));
 }
 
 /* --- lessons --- */
@@ -239,7 +241,7 @@ static void page_item(struct loader *L, void *obj, size_t i)
 static void lesson_id(struct loader *L, void *o) { set_str(L, &((struct lesson *)o)->id, "id", true); }
 static void lesson_title(struct loader *L, void *o) { set_str(L, &((struct lesson *)o)->title, "title", false); }
 static void lesson_pages(struct loader *L, void *o) { counted(L, "pages", 1, 1000000, page_item, o); }
-static void lesson_quiz(struct loader *L, void *o) { load_map(L, quiz_fields, N(quiz_fields), &((struct lesson *)o)->quiz, "a quiz"); }
+static void lesson_quiz(struct loader *L, void *o) { load_map(L, quiz_fields, N(quiz_fields), &((struct lesson *)o)->quiz, N_("a quiz")); }
 
 static const struct field lesson_fields[] = {
 	{ "id", true, lesson_id },
@@ -255,7 +257,7 @@ static void lesson_item(struct loader *L, void *obj, size_t i)
 	struct lesson *l = grow(&c->lessons, &c->nlessons, sizeof *l);
 	l->at = load_here(L);
 	l->quiz.pass = 80;
-	load_map(L, lesson_fields, N(lesson_fields), l, "a lesson");
+	load_map(L, lesson_fields, N(lesson_fields), l, N_("a lesson"));
 }
 
 /* --- course --- */
@@ -291,7 +293,7 @@ struct course *load_course(struct loader *L)
 	struct course *c = xcalloc(1, sizeof *c);
 	c->at = load_here(L);
 	c->order = COURSE_NO_ORDER;
-	load_map(L, course_fields, N(course_fields), c, "the course");
+	load_map(L, course_fields, N(course_fields), c, N_("the course"));
 	if (!c->summary)
 		c->summary = xstrdup("");
 	return c;

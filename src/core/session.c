@@ -1,6 +1,7 @@
 /* session.c - the courses and the learner's progress for one run, saved
  * after every action. */
 #include "core/session.h"
+#include "core/i18n.h"
 #include "core/store.h"
 #include "core/xalloc.h"
 
@@ -64,7 +65,7 @@ void session_open(struct session *s, char *const *extra, size_t nextra)
 	diag_free(&d);
 	char *err = NULL, *notice = NULL;
 	if (store_open(NULL, &s->store, &err) != 0) {
-		warn(s, xasprintf("Progress will not be saved: %s", err));
+		warn(s, xasprintf(_("Progress will not be saved: %s"), err));
 		free(err);
 		s->store = NULL;
 		s->prog = progress_new();
@@ -74,7 +75,7 @@ void session_open(struct session *s, char *const *extra, size_t nextra)
 	warn(s, notice);
 	const char *ro = store_readonly(s->store);
 	if (ro)
-		warn(s, xasprintf("Your progress is shown, but nothing new will be saved: %s.",
+		warn(s, xasprintf(_("Your progress is shown, but nothing new will be saved: %s."),
 				  ro));
 	/* a course with an error, in a folder left out as untrusted or past the
 	 * size cap looks gone: prune only when every course file loaded */
@@ -112,7 +113,7 @@ static void save(struct session *s)
 	int rc = store_save(s->store, s->prog, &err, &notice);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		warn(s, xasprintf("Could not save progress: %s", err));
+		warn(s, xasprintf(_("Could not save progress: %s"), err));
 		free(err);
 	}
 	warn(s, notice);
@@ -196,14 +197,14 @@ char *session_status_text(const struct session *s, const struct course *c,
 	progress_lesson_status(s->prog, c, l, &st);
 	switch (st.state) {
 	case LESSON_IN_PROGRESS:
-		return xasprintf("in progress, page %zu of %zu", st.page + 1, l->npages);
+		return xasprintf(_("in progress, page %zu of %zu"), st.page + 1, l->npages);
 	case LESSON_PASSED:
-		return st.updated ? xasprintf("updated since you passed with %d%%", st.best)
-				  : xasprintf("passed, best %d%%", st.best);
+		return st.updated ? xasprintf(_("updated since you passed with %d%%"), st.best)
+				  : xasprintf(_("passed, best %d%%"), st.best);
 	case LESSON_NOT_PASSED:
-		return xasprintf("not passed, best %d%%", st.best);
+		return xasprintf(_("not passed, best %d%%"), st.best);
 	default:
-		return xstrdup("not started");
+		return xstrdup(_("not started"));
 	}
 }
 

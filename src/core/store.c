@@ -2,6 +2,7 @@
  * appending, reading back, compaction, and files that cannot be trusted.
  * The line format is in journal.c; release 1's format in store_yaml.c. */
 #include "core/store.h"
+#include "core/i18n.h"
 #include "core/fdio.h"
 #include "core/journal.h"
 #include "core/xalloc.h"
@@ -71,7 +72,7 @@ static char *default_dir(char **err)
 		home = pw ? pw->pw_dir : NULL;
 	}
 	if (!home || home[0] != '/') {
-		*err = xstrdup("cannot find your home directory to keep progress in (set HOME)");
+		*err = xstrdup(_("cannot find your home directory to keep progress in (set HOME)"));
 		return NULL;
 	}
 	return xasprintf("%s/.local/state/rollwise", home);
@@ -83,22 +84,22 @@ static int check_owned(int fd, const char *path, bool made, mode_t mode, char **
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
-		*err = xasprintf("cannot use %s: %s", path, strerror(errno));
+		*err = xasprintf(_("cannot use %s: %s"), path, strerror(errno));
 		return -1;
 	}
 	if ((mode == 0700 && !S_ISDIR(st.st_mode)) || (mode != 0700 && !S_ISREG(st.st_mode))) {
-		*err = xasprintf("cannot use %s: it is not a %s", path,
-				 mode == 0700 ? "directory" : "regular file");
+		*err = xasprintf(_("cannot use %s: it is not a %s"), path,
+				 mode == 0700 ? _("directory") : _("regular file"));
 		return -1;
 	}
 	if (st.st_uid != geteuid()) {
-		*err = xasprintf("will not use %s: it belongs to another user (uid %lu)",
+		*err = xasprintf(_("will not use %s: it belongs to another user (uid %lu)"),
 				 path, (unsigned long)st.st_uid);
 		return -1;
 	}
 	if (made ? (st.st_mode & 07777) != mode : (st.st_mode & 077) != 0) {
 		if (fchmod(fd, made ? mode : st.st_mode & 0700) < 0) {
-			*err = xasprintf("cannot make %s private: %s", path, strerror(errno));
+			*err = xasprintf(_("cannot make %s private: %s"), path, strerror(errno));
 			return -1;
 		}
 	}
@@ -108,9 +109,9 @@ static int check_owned(int fd, const char *path, bool made, mode_t mode, char **
 static char *link_error(const char *path, int e)
 {
 	if (e == ELOOP || e == EMLINK)
-		return xasprintf("will not use %s: it is a symbolic link "
-				 "(remove it, or set XDG_STATE_HOME to another directory)", path);
-	return xasprintf("cannot open %s: %s", path, strerror(e));
+		return xasprintf(_("will not use %s: it is a symbolic link "
+				 "(remove it, or set XDG_STATE_HOME to another directory)"), path);
+	return xasprintf(_("cannot open %s: %s"), path, strerror(e));
 }
 
 
@@ -131,15 +132,15 @@ static int open_dir_chain(const char *dir, bool *made, char **err)
 		if (next < 0 && errno == ENOENT) {
 			struct stat st;
 			if (geteuid() == 0 && fstat(fd, &st) == 0 && st.st_uid != 0) {
-				*err = xasprintf("will not create %s as root inside a folder of "
+				*err = xasprintf(_("will not create %s as root inside a folder of "
 						 "user %lu (run rollwise as that user, or set "
-						 "XDG_STATE_HOME)", dir, (unsigned long)st.st_uid);
+						 "XDG_STATE_HOME)"), dir, (unsigned long)st.st_uid);
 				close(fd);
 				free(p);
 				return -1;
 			}
 			if (mkdirat(fd, c, 0700) < 0 && errno != EEXIST) {
-				*err = xasprintf("cannot create %s: %s", dir, strerror(errno));
+				*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
 				close(fd);
 				free(p);
 				return -1;
@@ -175,8 +176,8 @@ static int open_dir(struct store *s, char **err)
 	if (geteuid() == 0) {
 		struct stat st;
 		if (fstat(s->dfd, &st) == 0 && st.st_uid != 0) {
-			*err = xasprintf("will not use %s as root: it belongs to user %lu "
-					 "(run rollwise as that user)", s->dir,
+			*err = xasprintf(_("will not use %s as root: it belongs to user %lu "
+					 "(run rollwise as that user)"), s->dir,
 					 (unsigned long)st.st_uid);
 			return -1;
 		}
@@ -232,7 +233,7 @@ int store_open(const char *dir, struct store **out, char **err)
 		s->lockfd = open_file(s, LOCK_FILE, OPEN_CREATE, err);
 		if (s->lockfd < 0 && *err && read_only_error(errno)) {
 			/* a read-only folder or file system: show, do not save */
-			s->readonly = xasprintf("%s cannot be written (%s)", s->dir,
+			s->readonly = xasprintf(_("%s cannot be written (%s)"), s->dir,
 						strerror(errno));
 			free(*err);
 			*err = NULL;
@@ -318,14 +319,14 @@ static int lock(struct store *s, char **err)
 		if (flock(s->lockfd, LOCK_EX | LOCK_NB) == 0)
 			break;
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			*err = xasprintf("cannot lock %s/%s: %s", s->dir, LOCK_FILE, strerror(errno));
+			*err = xasprintf(_("cannot lock %s/%s: %s"), s->dir, LOCK_FILE, strerror(errno));
 			return -1;
 		}
 		if (store_interrupted && store_interrupted()) {
-			*err = pid ? xasprintf("stopped while waiting for another rollwise of "
-					       "yours (pid %ld) to finish saving", pid)
-				   : xstrdup("stopped while waiting for another rollwise of "
-					     "yours to finish saving");
+			*err = pid ? xasprintf(_("stopped while waiting for another rollwise of "
+					       "yours (pid %ld) to finish saving"), pid)
+				   : xstrdup(_("stopped while waiting for another rollwise of "
+					     "yours to finish saving"));
 			if (told && store_waiting)
 				store_waiting(-1);
 			return -1;
@@ -489,7 +490,7 @@ static int write_atomic(struct store *s, const char *buf, size_t len, char **err
 	char name[64];
 	int e = 0, fd = temp_create(s, name);
 	if (fd < 0) {
-		*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(errno));
+		*err = xasprintf(_("cannot save progress in %s: %s"), s->dir, strerror(errno));
 		return -1;
 	}
 	e = write_all(fd, buf, len);
@@ -501,14 +502,14 @@ static int write_atomic(struct store *s, const char *buf, size_t len, char **err
 		e = errno;
 	if (e) {
 		unlinkat(s->dfd, name, 0);
-		*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(e));
+		*err = xasprintf(_("cannot save progress in %s: %s"), s->dir, strerror(e));
 		return -1;
 	}
 	s->stats.writes++;
 	s->stats.bytes += len;
 	synced(s);
 	if (fsync(s->dfd) < 0 && errno != EINVAL) {
-		*err = xasprintf("progress saved in %s, but it may not be on disk yet: %s",
+		*err = xasprintf(_("progress saved in %s, but it may not be on disk yet: %s"),
 				 s->dir, strerror(errno));
 		return -1;
 	}
@@ -528,7 +529,7 @@ static int keep_rejects(struct store *s, const char *buf, size_t len, char **err
 	if (fd >= 0)
 		close(fd);
 	if (e && !*err)
-		*err = xasprintf("cannot keep unreadable progress lines in %s/%s: %s",
+		*err = xasprintf(_("cannot keep unreadable progress lines in %s/%s: %s"),
 				 s->dir, REJECT_FILE, strerror(e));
 	return e ? -1 : 0;
 }
@@ -555,7 +556,7 @@ static int journal_open(struct store *s, bool create, char **err)
 			   err);
 	if (fd < 0 && rw && read_only_error(errno)) {
 		/* shown, not saved: a read-only file, folder or file system */
-		s->readonly = xasprintf("%s/%s cannot be written (%s)", s->dir, JOURNAL_FILE,
+		s->readonly = xasprintf(_("%s/%s cannot be written (%s)"), s->dir, JOURNAL_FILE,
 					strerror(errno));
 		free(*err);
 		*err = NULL;
@@ -575,7 +576,7 @@ static int journal_open(struct store *s, bool create, char **err)
 		char head[64];
 		size_t n = journal_header(head, sizeof head, 0);
 		if (write_all(fd, head, n) != 0 || fsync(fd) < 0) {
-			*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(errno));
+			*err = xasprintf(_("cannot save progress in %s: %s"), s->dir, strerror(errno));
 			journal_close(s);
 			return -1;
 		}
@@ -584,11 +585,6 @@ static int journal_open(struct store *s, bool create, char **err)
 		synced(s);
 	}
 	return 0;
-}
-
-static char *plural_lines(size_t n)
-{
-	return n == 1 ? xstrdup("1 line") : xasprintf("%zu lines", n);
 }
 
 /* Folds what the journal holds past s->off into p. A torn last line (a
@@ -602,7 +598,7 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 	size_t n;
 	int e = read_from(s->jfd, s->off, &buf, &n);
 	if (e) {
-		*err = xasprintf("cannot read %s/%s: %s", s->dir, JOURNAL_FILE, strerror(e));
+		*err = xasprintf(_("cannot read %s/%s: %s"), s->dir, JOURNAL_FILE, strerror(e));
 		return -1;
 	}
 	struct journal_read r = { 0 };
@@ -619,18 +615,17 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 	}
 	char *what = NULL;
 	if (r.version > JOURNAL_VERSION && !s->readonly) {
-		s->readonly = xasprintf("your progress was saved by a newer rollwise (format %d); "
-					"update rollwise to save again", r.version);
-		what = xasprintf("Your progress was saved by a newer rollwise (format %d). It is "
+		s->readonly = xasprintf(_("your progress was saved by a newer rollwise (format %d); "
+					"update rollwise to save again"), r.version);
+		what = xasprintf(_("Your progress was saved by a newer rollwise (format %d). It is "
 				 "shown as far as this one understands it, but nothing new is saved "
-				 "until rollwise is updated.", r.version);
+				 "until rollwise is updated."), r.version);
 	} else if (r.bad) {
-		char *k = plural_lines(r.bad);
-		what = xasprintf("%s of your saved progress could not be read and %s skipped "
-				 "(line %zu: %s); %s kept in %s/%s.", k,
-				 r.bad == 1 ? "was" : "were", r.first_bad, r.why,
-				 r.bad == 1 ? "it is" : "they are", s->dir, REJECT_FILE);
-		free(k);
+		what = xasprintf(ngettext("%zu line of your saved progress could not be read and "
+					  "was skipped (line %zu: %s); it is kept in %s/%s.",
+					  "%zu lines of your saved progress could not be read and "
+					  "were skipped (line %zu: %s); they are kept in %s/%s.",
+					  r.bad), r.bad, r.first_bad, r.why, s->dir, REJECT_FILE);
 	}
 	/* the whole file read, and not one line of it a journal's */
 	bool junk = !r.text && r.events == 0 && n > 0 && whole &&
@@ -642,9 +637,9 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 		    ftruncate(s->jfd, s->off) == 0) {
 			fsync(s->jfd);
 			if (!what)
-				what = xasprintf("The last change saved before rollwise stopped was "
+				what = xasprintf(_("The last change saved before rollwise stopped was "
 						 "cut short and could not be read; it is kept in "
-						 "%s/%s, and the rest of your progress is safe.",
+						 "%s/%s, and the rest of your progress is safe."),
 						 s->dir, REJECT_FILE);
 		}
 		free(*err);
@@ -654,11 +649,11 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 		/* not a journal at all: keep it aside and start a fresh one */
 		char *to = move_aside(s, JOURNAL_FILE);
 		free(what);
-		what = to ? xasprintf("Your saved progress could not be read (it is not a "
+		what = to ? xasprintf(_("Your saved progress could not be read (it is not a "
 				      "rollwise progress file). It was kept as %s/%s and "
-				      "progress starts afresh.", s->dir, to)
-			  : xasprintf("Your saved progress in %s/%s cannot be read and cannot "
-				      "be moved aside (%s); it is left as it is.", s->dir,
+				      "progress starts afresh."), s->dir, to)
+			  : xasprintf(_("Your saved progress in %s/%s cannot be read and cannot "
+				      "be moved aside (%s); it is left as it is."), s->dir,
 				      JOURNAL_FILE, strerror(errno));
 		if (to) {
 			free(s->rejects);
@@ -666,7 +661,7 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 			s->nrejects = 0;
 			journal_open(s, true, err);
 		} else {
-			s->readonly = xasprintf("%s/%s cannot be read", s->dir, JOURNAL_FILE);
+			s->readonly = xasprintf(_("%s/%s cannot be read"), s->dir, JOURNAL_FILE);
 		}
 		free(to);
 	}
@@ -686,7 +681,7 @@ static int refresh(struct store *s, struct progress *p, char **notice, char **er
 	    st.st_ino != s->ino || st.st_dev != s->dev) {
 		if (journal_open(s, true, err) < 0) {
 			if (!*err)
-				*err = xasprintf("cannot open %s/%s: %s", s->dir, JOURNAL_FILE,
+				*err = xasprintf(_("cannot open %s/%s: %s"), s->dir, JOURNAL_FILE,
 						 strerror(errno));
 			return -1;
 		}
@@ -723,8 +718,8 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 	int fd = open_file(s, V1_FILE, OPEN_READ, &err);
 	if (fd < 0) {
 		if (err)
-			fold_notice(notice, xasprintf("Your saved progress from an older rollwise "
-						      "cannot be read: %s.", err));
+			fold_notice(notice, xasprintf(_("Your saved progress from an older rollwise "
+						      "cannot be read: %s."), err));
 		free(err);
 		return;
 	}
@@ -732,10 +727,10 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 	close(fd);
 	struct progress *old = NULL;
 	if (e || n > PROGRESS_MAX_BYTES || store_parse(buf, n, &old, &err) != 0) {
-		fold_notice(notice, xasprintf("Your saved progress from an older rollwise "
+		fold_notice(notice, xasprintf(_("Your saved progress from an older rollwise "
 					      "(%s/%s) could not be converted (%s). It is left as "
-					      "it is; new progress is saved beside it.", s->dir,
-					      V1_FILE, e ? strerror(e) : err ? err : "too large"));
+					      "it is; new progress is saved beside it."), s->dir,
+					      V1_FILE, e ? strerror(e) : err ? err : _("too large")));
 		free(err);
 		free(buf);
 		return;
@@ -751,8 +746,8 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 		if (renameat(s->dfd, V1_FILE, s->dfd, V1_KEPT) == 0)
 			fsync(s->dfd);
 	} else {
-		fold_notice(notice, xasprintf("Your saved progress could not be converted to "
-					      "the new format: %s. It is left as it is.", err));
+		fold_notice(notice, xasprintf(_("Your saved progress could not be converted to "
+					      "the new format: %s. It is left as it is."), err));
 		free(err);
 	}
 	free(snap);
@@ -772,7 +767,7 @@ struct progress *store_load(struct store *s, char **notice)
 	struct stat st;
 	*notice = NULL;
 	if (lock(s, &err) < 0) {
-		*notice = xasprintf("Your progress cannot be read: %s.", err);
+		*notice = xasprintf(_("Your progress cannot be read: %s."), err);
 		free(err);
 		return p;
 	}
@@ -788,11 +783,11 @@ struct progress *store_load(struct store *s, char **notice)
 		 * a journal grown past its size is compacted before it is used */
 		if ((s->nrejects || s->off >= s->compact_at) && !s->readonly &&
 		    compact_locked(s, p, &err) != 0)
-			fold_notice(notice, xasprintf("Could not tidy your progress file: %s.",
+			fold_notice(notice, xasprintf(_("Could not tidy your progress file: %s."),
 						      err));
 	}
 	if (err && errno != ENOENT)
-		fold_notice(notice, xasprintf("Your progress cannot be read: %s.", err));
+		fold_notice(notice, xasprintf(_("Your progress cannot be read: %s."), err));
 	free(err);
 	if (!s->readonly && s->lockfd >= 0)
 		clean_temps(s);
@@ -825,7 +820,7 @@ static int append(struct store *s, struct progress *p, char **err)
 		if (ftruncate(s->jfd, s->off) < 0) {
 			/* the next read keeps it in progress.rejected */
 		}
-		*err = xasprintf("cannot save progress in %s: %s", s->dir, strerror(e));
+		*err = xasprintf(_("cannot save progress in %s: %s"), s->dir, strerror(e));
 		return -1;
 	}
 	s->stats.writes++;
@@ -837,7 +832,7 @@ static int append(struct store *s, struct progress *p, char **err)
 	s->dirty = true;
 	if (now || since(&s->synced) >= 1.0) {
 		if (fsync(s->jfd) < 0) {
-			*err = xasprintf("progress saved in %s, but it may not be on disk yet: %s",
+			*err = xasprintf(_("progress saved in %s, but it may not be on disk yet: %s"),
 					 s->dir, strerror(errno));
 			return -1;
 		}
@@ -857,7 +852,7 @@ int store_save(struct store *s, struct progress *p, char **err, char **notice)
 		progress_unsaved(p, &n);
 		if (n == 0)
 			return 0;
-		*err = xasprintf("progress is not saved: %s", s->readonly);
+		*err = xasprintf(_("progress is not saved: %s"), s->readonly);
 		return -1;
 	}
 	if (lock(s, err) < 0)

@@ -2,6 +2,7 @@
  * untrusted bytes with libyaml's event API, and a writer with its emitter.
  * store.c decides where the file lives and how it is replaced. */
 #include "core/store.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #include <errno.h>
@@ -62,7 +63,7 @@ static bool fail_at(struct reader *r, yaml_mark_t at, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	if (!r->err)
-		r->err = xasprintf("line %zu, column %zu: %s", at.line + 1, at.column + 1, msg);
+		r->err = xasprintf(_("line %zu, column %zu: %s"), at.line + 1, at.column + 1, msg);
 	return false;
 }
 
@@ -89,16 +90,16 @@ static bool next(struct reader *r)
 		yaml_event_delete(&r->ev);
 	r->have = false;
 	if (!yaml_parser_parse(&r->parser, &r->ev)) {
-		const char *why = r->parser.problem ? r->parser.problem : "not valid YAML";
+		const char *why = r->parser.problem ? r->parser.problem : _("not valid YAML");
 		if (r->parser.error == YAML_READER_ERROR)
-			r->err = xasprintf("byte %zu: %s", r->parser.problem_offset, why);
+			r->err = xasprintf(_("byte %zu: %s"), r->parser.problem_offset, why);
 		else
 			fail_at(r, r->parser.problem_mark, "%s", why);
 		return false;
 	}
 	r->have = true;
 	if (r->ev.type == YAML_ALIAS_EVENT || has_anchor_or_tag(&r->ev))
-		return fail(r, "anchors, aliases and tags are not allowed");
+		return fail(r, _("anchors, aliases and tags are not allowed"));
 	return true;
 }
 
@@ -107,11 +108,11 @@ static bool scalar(struct reader *r, const char **s, size_t *n)
 	*s = "";
 	*n = 0;
 	if (r->ev.type != YAML_SCALAR_EVENT)
-		return fail(r, "expected a single value");
+		return fail(r, _("expected a single value"));
 	*s = (const char *)r->ev.data.scalar.value;
 	*n = r->ev.data.scalar.length;
 	if (memchr(*s, '\0', *n))
-		return fail(r, "a value holds a NUL byte");
+		return fail(r, _("a value holds a NUL byte"));
 	return true;
 }
 
@@ -218,12 +219,12 @@ static bool read_number(struct reader *r, const struct field *f, const char *s,
 	uint64_t u;
 	if (f->kind == K_COUNT) {
 		if (!parse_u64(s, n, UINT64_MAX, &u))
-			return fail(r, "\"%s\" is not a whole number", f->key);
+			return fail(r, _("\"%s\" is not a whole number"), f->key);
 		memcpy(dst, &u, sizeof u);
 		return true;
 	}
 	if (!parse_u64(s, n, (uint64_t)f->max, &u))
-		return fail(r, "\"%s\" is not a number from 0 to %ld", f->key, f->max);
+		return fail(r, _("\"%s\" is not a number from 0 to %ld"), f->key, f->max);
 	if (f->kind == K_INT) {
 		int v = (int)u;
 		memcpy(dst, &v, sizeof v);
@@ -248,19 +249,19 @@ static bool read_scalar(struct reader *r, const struct field *f, char *dst)
 	switch (f->kind) {
 	case K_ID:
 		if (!progress_id_ok(s, n))
-			return fail(r, "\"%s\" is not a valid id", f->key);
+			return fail(r, _("\"%s\" is not a valid id"), f->key);
 		char *id = xstrndup(s, n);
 		memcpy(dst, &id, sizeof id);
 		return true;
 	case K_TIME:
 		if (!parse_time(s, n, &t))
-			return fail(r, "\"%s\" is not a time like 2026-11-25T03:40:00Z", f->key);
+			return fail(r, _("\"%s\" is not a time like 2026-11-25T03:40:00Z"), f->key);
 		memcpy(dst, &t, sizeof t);
 		return true;
 	case K_SESSION:
 	case K_HASH:
 		if (!parse_session(s, n, &u))
-			return fail(r, "\"%s\" is not 16 hex digits", f->key);
+			return fail(r, _("\"%s\" is not 16 hex digits"), f->key);
 		if (f->kind == K_HASH) {
 			memcpy(dst, s, 16);
 			dst[16] = '\0';
@@ -270,13 +271,13 @@ static bool read_scalar(struct reader *r, const struct field *f, char *dst)
 		return true;
 	case K_BOOL:
 		if (!(n == 4 && !memcmp(s, "true", 4)) && !(n == 5 && !memcmp(s, "false", 5)))
-			return fail(r, "\"%s\" is not true or false", f->key);
+			return fail(r, _("\"%s\" is not true or false"), f->key);
 		b = n == 4;
 		memcpy(dst, &b, sizeof b);
 		return true;
 	case K_BOX:
 		if (!parse_box(s, n, &box))
-			return fail(r, "\"box\" is not 1 to %d or done", REVIEW_BOXES);
+			return fail(r, _("\"box\" is not 1 to %d or done"), REVIEW_BOXES);
 		memcpy(dst, &box, sizeof box);
 		return true;
 	default:
@@ -307,7 +308,7 @@ static bool map_body(struct reader *r, const struct field *f, size_t nf, void *o
 		if (!scalar(r, &s, &n))
 			return false;
 		if ((i = field_find(f, nf, s, n)) == nf)
-			return fail(r, "unknown key");
+			return fail(r, _("unknown key"));
 		/* a key given twice: records add up, a single value is the last one */
 		if ((seen & UINT32_C(1) << i) && f[i].kind == K_ID) {
 			char *old, *none = NULL;
@@ -332,7 +333,7 @@ static bool map_body(struct reader *r, const struct field *f, size_t nf, void *o
 static bool read_map(struct reader *r, const struct field *f, size_t nf, void *obj)
 {
 	if (r->ev.type != YAML_MAPPING_START_EVENT)
-		return fail(r, "expected a mapping");
+		return fail(r, _("expected a mapping"));
 	return map_body(r, f, nf, obj, r->ev.start_mark);
 }
 
@@ -340,7 +341,7 @@ static bool read_map(struct reader *r, const struct field *f, size_t nf, void *o
 static bool read_seq(struct reader *r, void *obj, bool (*item)(struct reader *, void *))
 {
 	if (r->ev.type != YAML_SEQUENCE_START_EVENT)
-		return fail(r, "expected a list");
+		return fail(r, _("expected a list"));
 	for (;;) {
 		if (!next(r))
 			return false;
@@ -559,7 +560,7 @@ static bool tally_read(struct reader *r, void *obj)
 {
 	struct lesson_progress *lp = obj;
 	if (r->ev.type != YAML_MAPPING_START_EVENT)
-		return fail(r, "expected a mapping");
+		return fail(r, _("expected a mapping"));
 	for (;;) {
 		const char *s;
 		size_t n;
@@ -569,9 +570,9 @@ static bool tally_read(struct reader *r, void *obj)
 		if (r->ev.type == YAML_MAPPING_END_EVENT)
 			return true;
 		if (!scalar(r, &s, &n) || !parse_session(s, n, &t.session))
-			return fail(r, "a tally key is not a session id");
+			return fail(r, _("a tally key is not a session id"));
 		if (!next(r) || !scalar(r, &s, &n) || !parse_u64(s, n, UINT64_MAX, &t.n))
-			return fail(r, "a tally is not a whole number");
+			return fail(r, _("a tally is not a whole number"));
 		lp->tallies = grow(lp->tallies, lp->ntallies, sizeof *lp->tallies);
 		lp->tallies[lp->ntallies++] = t;
 	}
@@ -632,7 +633,7 @@ static bool review_read(struct reader *r, void *obj)
 	if (!read_map(r, review_fields, NFIELDS(review_fields), qp))
 		return false;
 	if (qp->box <= REVIEW_BOXES && qp->due == 0)
-		return fail(r, "\"due\" is missing");
+		return fail(r, _("\"due\" is missing"));
 	if (qp->box == REVIEW_DONE)
 		qp->due = 0;
 	return true;
@@ -835,7 +836,7 @@ static bool seen_read(struct reader *r, void *obj)
 	const char *s = NULL;
 	size_t n = 0;
 	if (!scalar(r, &s, &n) || !(n == 4 && !memcmp(s, "true", 4)))
-		return r->err ? false : fail(r, "\"notice-seen\" is not true");
+		return r->err ? false : fail(r, _("\"notice-seen\" is not true"));
 	p->notice_seen = true;
 	return true;
 }
@@ -864,7 +865,7 @@ static bool read_version(struct reader *r)
 	if (!next(r) || r->ev.type != YAML_SCALAR_EVENT ||
 	    r->ev.data.scalar.length != strlen("rollwise-progress") ||
 	    memcmp(r->ev.data.scalar.value, "rollwise-progress", 17) != 0)
-		return r->err ? false : fail(r, "not a rollwise progress file");
+		return r->err ? false : fail(r, _("not a rollwise progress file"));
 	if (!next(r) || !scalar(r, &s, &n))
 		return false;
 	if (n != 1 || s[0] != FORMAT_VERSION[0]) {
@@ -872,7 +873,7 @@ static bool read_version(struct reader *r)
 		if (parse_u64(s, n, 1000000, &v))
 			return fail(r, "format version %" PRIu64 " is not one this rollwise knows (it knows %s)",
 				    v, FORMAT_VERSION);
-		return fail(r, "the format version is not a number");
+		return fail(r, _("the format version is not a number"));
 	}
 	return true;
 }
@@ -883,13 +884,13 @@ static bool read_document(struct reader *r, struct progress *p)
 	if (!next(r))
 		return false;
 	if (r->ev.type != YAML_MAPPING_START_EVENT)
-		return fail(r, "not a rollwise progress file");
+		return fail(r, _("not a rollwise progress file"));
 	yaml_mark_t at = r->ev.start_mark;
 	if (!read_version(r) || !map_body(r, root_fields, NFIELDS(root_fields), p, at) ||
 	    !next(r))
 		return false;
 	if (r->ev.type != YAML_DOCUMENT_END_EVENT || r->ev.data.document_end.implicit)
-		return fail(r, "the file is cut short (the closing \"...\" is missing)");
+		return fail(r, _("the file is cut short (the closing \"...\" is missing)"));
 	return true;
 }
 
@@ -898,13 +899,13 @@ static bool read_root(struct reader *r, struct progress *p)
 	if (!next(r) || !next(r))	/* the stream start, then the document */
 		return false;
 	if (r->ev.type != YAML_DOCUMENT_START_EVENT)
-		return fail(r, "the file is empty");
+		return fail(r, _("the file is empty"));
 	/* more documents (files joined by hand): their records add up */
 	while (r->ev.type == YAML_DOCUMENT_START_EVENT)
 		if (!read_document(r, p) || !next(r))
 			return false;
 	if (r->ev.type != YAML_STREAM_END_EVENT)
-		return fail(r, "not a rollwise progress file");
+		return fail(r, _("not a rollwise progress file"));
 	return true;
 }
 
@@ -913,11 +914,11 @@ int store_parse(const char *buf, size_t len, struct progress **out, char **err)
 	*out = NULL;
 	*err = NULL;
 	if (len == 0) {
-		*err = xstrdup("the file is empty");
+		*err = xstrdup(_("the file is empty"));
 		return -1;
 	}
 	if (len > PROGRESS_MAX_BYTES) {
-		*err = xasprintf("the file is larger than %d bytes", PROGRESS_MAX_BYTES);
+		*err = xasprintf(_("the file is larger than %d bytes"), PROGRESS_MAX_BYTES);
 		return -1;
 	}
 	struct reader r = { 0 };
@@ -932,7 +933,7 @@ int store_parse(const char *buf, size_t len, struct progress **out, char **err)
 	yaml_parser_delete(&r.parser);
 	if (!ok) {
 		progress_free(p);
-		*err = r.err ? r.err : xstrdup("not a rollwise progress file");
+		*err = r.err ? r.err : xstrdup(_("not a rollwise progress file"));
 		return -1;
 	}
 	free(r.err);
@@ -962,7 +963,7 @@ char *store_format(const struct progress *p, size_t *len, char **err)
 	if (e.ok && !yaml_emitter_flush(&e.em))
 		e.ok = false;
 	if (!e.ok) {
-		*err = xasprintf("cannot write progress: %s",
+		*err = xasprintf(_("cannot write progress: %s"),
 				 e.em.problem ? e.em.problem : "a value is not valid UTF-8");
 		free(e.buf);
 		e.buf = NULL;

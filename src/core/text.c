@@ -321,8 +321,3 @@ char *text_ellipsize(const char *s, int width)
 	free(f);
 	return out;
 }
-
-char *text_count(size_t n, const char *one, const char *many)
-{
-	return xasprintf("%zu %s", n, n == 1 ? one : many);
-}

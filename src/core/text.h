@@ -39,7 +39,5 @@ char *text_fit(const char *s, int width);
 
 /* s cut to at most width columns at a word, with "..." when cut; caller frees. */
 char *text_ellipsize(const char *s, int width);
-/* "1 lesson", "3 lessons": n with the word for one or for many; caller frees. */
-char *text_count(size_t n, const char *one, const char *many);
 
 #endif

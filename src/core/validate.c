@@ -1,6 +1,7 @@
 /* validate.c - rules that need the whole course: unique ids, references to
  * sources and pages, what makes a question answerable, and warnings. */
 #include "core/load.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -110,7 +111,7 @@ static struct id_index unique(const struct ctx *x, const void *base, size_t n,
 		const char *f = (const char *)base + ix.v[first].i * size;
 		const struct mark *m = (const struct mark *)(e + at_off);
 		const struct mark *fm = (const struct mark *)(f + at_off);
-		err(x, *m, "%s '%.60s' is used twice (first at line %d)", what,
+		err(x, *m, _("%s '%.60s' is used twice (first at line %d)"), _(what),
 		    ix.v[j].id, fm->line);
 	}
 	return ix;
@@ -123,7 +124,7 @@ static void check_refs(const struct ctx *x, const struct source_refs *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		if (index_find(x->sources, r->ids[i]) == SIZE_MAX)
-			err(x, r->at[i], "source '%.60s' is not in the course's 'sources'",
+			err(x, r->at[i], _("source '%.60s' is not in the course's 'sources'"),
 			    r->ids[i]);
 }
 
@@ -161,8 +162,8 @@ static void check_page(const struct ctx *x, struct page *p, size_t index)
 	struct text t = { 0 };
 	text_layout(&t, p->text, PAGE_COLS);
 	if (t.n > PAGE_LINES) {
-		warn(x, p->at, "page '%.60s' takes %zu lines at %d columns; one 80x24 "
-		     "screen shows %d: split it into two pages",
+		warn(x, p->at, _("page '%.60s' takes %zu lines at %d columns; one 80x24 "
+		     "screen shows %d: split it into two pages"),
 		     p->title ? p->title : "", t.n, PAGE_COLS, PAGE_LINES);
 	}
 	text_free(&t);
@@ -180,8 +181,8 @@ static void check_true_false(const struct ctx *x, struct question *q)
 {
 	q->shuffle = false;
 	if (q->nchoices != 2 || !q->choices[0].text || !q->choices[1].text) {
-		err(x, q->at, "true-false question '%.60s' needs exactly the choices "
-		    "True and False", q->id ? q->id : "");
+		err(x, q->at, _("true-false question '%.60s' needs exactly the choices "
+		    "True and False"), q->id ? q->id : "");
 		return;
 	}
 	bool t0 = !strcasecmp(q->choices[0].text, "true");
@@ -189,8 +190,8 @@ static void check_true_false(const struct ctx *x, struct question *q)
 	bool t1 = !strcasecmp(q->choices[1].text, "true");
 	bool f1 = !strcasecmp(q->choices[1].text, "false");
 	if (!((t0 && f1) || (f0 && t1))) {
-		err(x, q->choices[0].at, "the choices of true-false question '%.60s' must "
-		    "be True and False", q->id ? q->id : "");
+		err(x, q->choices[0].at, _("the choices of true-false question '%.60s' must "
+		    "be True and False"), q->id ? q->id : "");
 		return;
 	}
 	if (f0) { /* shown True first */
@@ -199,8 +200,8 @@ static void check_true_false(const struct ctx *x, struct question *q)
 		q->choices[1] = tmp;
 	}
 	if (correct_count(q) != 1)
-		err(x, q->at, "true-false question '%.60s' needs exactly one correct "
-		    "choice", q->id ? q->id : "");
+		err(x, q->at, _("true-false question '%.60s' needs exactly one correct "
+		    "choice"), q->id ? q->id : "");
 }
 
 static void check_answers(const struct ctx *x, struct question *q)
@@ -210,11 +211,11 @@ static void check_answers(const struct ctx *x, struct question *q)
 	if (q->kind == KIND_TRUE_FALSE)
 		check_true_false(x, q);
 	else if (q->kind == KIND_SINGLE && k != 1 && q->nchoices >= 2)
-		err(x, q->at, "single question '%.60s' needs exactly one correct "
-		    "choice, not %d", id, (int)k);
+		err(x, q->at, _("single question '%.60s' needs exactly one correct "
+		    "choice, not %d"), id, (int)k);
 	else if (q->kind == KIND_MULTIPLE && k == 0 && q->nchoices >= 2)
-		err(x, q->at, "multiple question '%.60s' needs at least one correct "
-		    "choice", id);
+		err(x, q->at, _("multiple question '%.60s' needs at least one correct "
+		    "choice"), id);
 }
 
 static void check_question(const struct ctx *x, const struct id_index *pages,
@@ -225,24 +226,24 @@ static void check_question(const struct ctx *x, const struct id_index *pages,
 	if (q->review) {
 		size_t i = index_find(pages, q->review);
 		if (i == SIZE_MAX)
-			err(x, q->review_at, "review page '%.60s' is not a page of this "
-			    "lesson", q->review);
+			err(x, q->review_at, _("review page '%.60s' is not a page of this "
+			    "lesson"), q->review);
 		q->review_page = i != SIZE_MAX ? i : 0;
 	} else if (q->critical) {
-		err(x, q->at, "critical question '%.60s' needs 'review': the page to "
-		    "re-read when it is missed", q->id ? q->id : "");
+		err(x, q->at, _("critical question '%.60s' needs 'review': the page to "
+		    "re-read when it is missed"), q->id ? q->id : "");
 	} else if (npages > 1) {
 		/* With one page the re-read opens the right place anyway. */
-		warn(x, q->at, "question '%.60s' has no 'review': name the page that "
-		     "teaches it, or a missed question re-reads the first page",
+		warn(x, q->at, _("question '%.60s' has no 'review': name the page that "
+		     "teaches it, or a missed question re-reads the first page"),
 		     q->id ? q->id : "");
 	}
 	if (!q->explanation)
-		warn(x, q->at, "question '%.60s' has no explanation", q->id ? q->id : "");
+		warn(x, q->at, _("question '%.60s' has no explanation"), q->id ? q->id : "");
 	for (size_t i = 0; i < q->nchoices; i++)
 		if (!q->choices[i].correct && !q->choices[i].feedback &&
 		    q->choices[i].text)
-			warn(x, q->choices[i].at, "wrong choice '%.60s' has no feedback",
+			warn(x, q->choices[i].at, _("wrong choice '%.60s' has no feedback"),
 			     q->choices[i].text);
 }
 
@@ -250,9 +251,9 @@ static void check_lesson(const struct ctx *x, struct lesson *l)
 {
 	for (size_t i = 0; i < l->npages; i++)
 		check_page(x, &l->pages[i], i);
-	struct id_index pages = UNIQUE(x, l->pages, l->npages, struct page, "page id");
+	struct id_index pages = UNIQUE(x, l->pages, l->npages, struct page, N_("page id"));
 	free(UNIQUE(x, l->quiz.questions, l->quiz.nquestions, struct question,
-		    "question id").v);
+		    N_("question id")).v);
 	for (size_t i = 0; i < l->quiz.nquestions; i++)
 		check_question(x, &pages, l->npages, &l->quiz.questions[i]);
 	free(pages.v);
@@ -262,9 +263,9 @@ void course_validate(struct course *c, struct diags *d)
 {
 	struct ctx x = { c, d, NULL };
 	struct id_index sources = UNIQUE(&x, c->sources, c->nsources, struct source,
-					 "source id");
+					 N_("source id"));
 	x.sources = &sources;
-	free(UNIQUE(&x, c->lessons, c->nlessons, struct lesson, "lesson id").v);
+	free(UNIQUE(&x, c->lessons, c->nlessons, struct lesson, N_("lesson id")).v);
 	for (size_t i = 0; i < c->nlessons; i++)
 		check_lesson(&x, &c->lessons[i]);
 	free(sources.v);

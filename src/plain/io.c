@@ -1,5 +1,6 @@
 /* io.c - plain mode's lines in and out. */
 #include "plain/io.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "stop.h"
@@ -98,31 +99,35 @@ static char *prompt_line(const struct prompt *pr)
 {
 	char *out = xstrdup(pr->intro ? pr->intro : "");
 	for (const struct cmd *c = pr->cmds; c->word; c++) {
-		const char *label = !*c->word && pr->enter ? pr->enter : c->label;
+		const char *label = !*c->word && pr->enter ? pr->enter
+				  : c->label ? _(c->label) : NULL;
 		if (!label || (!strcmp(c->word, "#") && pr->max == 0))
 			continue;
-		const char *key = !*c->word ? "Enter" : !strcmp(c->word, "#") ? "a number" : c->word;
+		/* TRANSLATORS: on the prompt line, "a number: read that lesson". */
+		const char *key = !*c->word ? "Enter" : !strcmp(c->word, "#") ? _("a number") : c->word;
 		char *more = xasprintf("%s%s%s: %s", out, *out ? ", " : "", key, label);
 		free(out);
 		out = more;
 	}
-	char *line = xasprintf("%s%s?: help:", out, *out ? ", " : "");
+	/* TRANSLATORS: the end of the prompt line, after the commands. */
+	char *line = xasprintf(_("%s%s?: help:"), out, *out ? ", " : "");
 	free(out);
 	return line;
 }
 
 static void help(struct io *o, const struct cmd *c, size_t max)
 {
-	fprintf(o->out, "You can type:\n");
+	fprintf(o->out, "%s\n", _("You can type:"));
 	for (; c->word; c++) {
 		if (!strcmp(c->word, "#"))
-			io_say(o, 2, "- a number from 1 to %zu: %s", max, c->help);
+			io_say(o, 2, _("- a number from 1 to %zu: %s"), max, _(c->help));
 		else if (!strcmp(c->word, "*"))
-			io_say(o, 2, "- %s", c->help);
+			io_say(o, 2, "- %s", _(c->help));
 		else
-			io_say(o, 2, "- %s: %s", *c->word ? c->word : "Enter (an empty line)", c->help);
+			io_say(o, 2, "- %s: %s", *c->word ? c->word : _("Enter (an empty line)"),
+			       _(c->help));
 	}
-	io_put(o, 2, "- ?: this list");
+	io_put(o, 2, _("- ?: this list"));
 }
 
 /* A number from 1 to max, 0-based into *num. */
@@ -164,7 +169,7 @@ int io_ask(struct io *o, const struct prompt *pr, size_t *num, const char **text
 			action = c->action;
 			break;
 		}
-		io_put(o, 0, "Not understood. Type ? to see what you can type here.");
+		io_put(o, 0, _("Not understood. Type ? to see what you can type here."));
 	}
 	free(line);
 	return action;

@@ -5,6 +5,7 @@
 #include "plain/io.h"
 #include "core/flow.h"
 #include "core/store.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "stop.h"
@@ -31,7 +32,7 @@ static void show_warning(struct plain *p)
 {
 	char *w = session_take_warning(p->s);
 	if (w)
-		io_say(&p->io, 6, "Note: %s", w);
+		io_say(&p->io, 6, _("Note: %s"), w);
 	free(w);
 }
 
@@ -40,13 +41,13 @@ static void show_page(struct plain *p, const struct course *c,
 {
 	const struct page *pg = &l->pages[i];
 	io_blank(&p->io);
-	io_say(&p->io, 0, "Page %zu of %zu: %s", i + 1, l->npages, pg->title);
+	io_say(&p->io, 0, _("Page %zu of %zu: %s"), i + 1, l->npages, pg->title);
 	io_blank(&p->io);
 	io_markup(&p->io, pg->text);
 	char *cites = course_cites(c, &pg->sources);
 	if (cites) {
 		io_blank(&p->io);
-		io_put(&p->io, 0, "Sources:");
+		io_put(&p->io, 0, _("Sources:"));
 		io_markup(&p->io, cites);
 	}
 	free(cites);
@@ -54,10 +55,10 @@ static void show_page(struct plain *p, const struct course *c,
 }
 
 static const struct cmd page_cmds[] = {
-	{ "", ENTER, "next page", "the next page (after the last page, the quiz)" },
-	{ "p", PREV, "previous page", "the previous page" },
-	{ "a", AGAIN, NULL, "this page again" },
-	{ "q", BACK, "back", "back to the lessons" },
+	{ "", ENTER, N_("next page"), N_("the next page (after the last page, the quiz)") },
+	{ "p", PREV, N_("previous page"), N_("the previous page") },
+	{ "a", AGAIN, NULL, N_("this page again") },
+	{ "q", BACK, N_("back"), N_("back to the lessons") },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -72,7 +73,7 @@ static int read_lesson(struct plain *p, const struct course *c,
 		show_warning(p);
 		show_page(p, c, l, i);
 		bool last = i + 1 == l->npages;
-		struct prompt pr = { NULL, page_cmds, 0, last ? "the quiz" : NULL };
+		struct prompt pr = { NULL, page_cmds, 0, last ? _("the quiz") : NULL };
 		int a = io_ask(&p->io, &pr, &num, &text);
 		if (a == IO_END || a == BACK)
 			return a == BACK ? GO_BACK : GO_QUIT;
@@ -111,7 +112,7 @@ static void show_verdict(struct plain *p, const struct flow *f)
 	p->last_page = v.right ? NULL : v.page;
 	char *s = flow_sources_short(p->last_c, &p->last_q->sources);
 	if (s)
-		io_say(&p->io, 2, "%s (s: the full list)", s);
+		io_say(&p->io, 2, _("%s (s: the full list)"), s);
 	free(s);
 }
 
@@ -120,7 +121,7 @@ static void last_answer(struct plain *p, int a)
 {
 	if (a == SOURCES && p->last_q) {
 		char *c = course_cites(p->last_c, &p->last_q->sources);
-		io_markup(&p->io, c ? c : "That question names no sources.");
+		io_markup(&p->io, c ? c : _("That question names no sources."));
 		free(c);
 	} else if (a == REREAD && p->last_page) {
 		io_blank(&p->io);
@@ -128,17 +129,18 @@ static void last_answer(struct plain *p, int a)
 		io_blank(&p->io);
 		io_markup(&p->io, p->last_page->text);
 	} else {
-		io_put(&p->io, 0, a == SOURCES ? "Nothing answered yet." : "No page to re-read now.");
+		io_put(&p->io, 0, a == SOURCES ? _("Nothing answered yet.") : _("No page to re-read now."));
 	}
 }
 
 static const struct cmd answer_cmds[] = {
-	{ "a", AGAIN, NULL, "this question again" },
-	{ "s", SOURCES, NULL, "the full sources of your last answer" },
-	{ "r", REREAD, NULL, "re-read the page named after your last answer" },
-	{ "q", BACK, NULL, "leave (your answers so far are kept for review)" },
-	{ "*", ANSWER, NULL, "your answer: its number; for \"choose all\" every "
-			     "number, like 1 3; t, f, true or false in a true-false question" },
+	{ "a", AGAIN, NULL, N_("this question again") },
+	{ "s", SOURCES, NULL, N_("the full sources of your last answer") },
+	{ "r", REREAD, NULL, N_("re-read the page named after your last answer") },
+	{ "q", BACK, NULL, N_("leave (your answers so far are kept for review)") },
+	/* TRANSLATORS: t, f, true and false are what the learner types: keep them. */
+	{ "*", ANSWER, NULL, N_("your answer: its number; for \"choose all\" every "
+			     "number, like 1 3; t, f, true or false in a true-false question") },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -151,8 +153,8 @@ static bool ask_question(struct plain *p, struct flow *f)
 	const char *text;
 	show_question(p, f);
 	for (;;) {
-		struct prompt pr = { q->kind == KIND_MULTIPLE ? "Your answers (numbers, like 1 3)"
-							      : "Your answer (a number)",
+		struct prompt pr = { q->kind == KIND_MULTIPLE ? _("Your answers (numbers, like 1 3)")
+							      : _("Your answer (a number)"),
 				     answer_cmds, 0, NULL };
 		int a = io_ask(&p->io, &pr, &num, &text);
 		unsigned slots;
@@ -186,11 +188,11 @@ static bool run_flow(struct plain *p, struct flow *f)
 }
 
 static const struct cmd result_cmds[] = {
-	{ "#", NUMBER, "re-read that page", "re-read the page of that missed question" },
-	{ "n", NEXT, "next lesson", "the next lesson" },
-	{ "r", RETRY, "retry", "take the quiz again" },
-	{ "s", SOURCES, NULL, "the full sources of your last answer" },
-	{ "q", BACK, "back", "back to the lessons" },
+	{ "#", NUMBER, N_("re-read that page"), N_("re-read the page of that missed question") },
+	{ "n", NEXT, N_("next lesson"), N_("the next lesson") },
+	{ "r", RETRY, N_("retry"), N_("take the quiz again") },
+	{ "s", SOURCES, NULL, N_("the full sources of your last answer") },
+	{ "q", BACK, N_("back"), N_("back to the lessons") },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -253,7 +255,7 @@ static int run_lessons(struct plain *p, const struct course *c, const struct les
 {
 	for (bool first = true; l; l = flow_next_lesson(c, l), first = false) {
 		io_blank(&p->io);
-		io_say(&p->io, 0, "Lesson %zu of %zu: %s", (size_t)(l - c->lessons) + 1,
+		io_say(&p->io, 0, _("Lesson %zu of %zu: %s"), (size_t)(l - c->lessons) + 1,
 		       c->nlessons, l->title);
 		int st = read_lesson(p, c, l, first ? page : session_resume_page(p->s, c, l));
 		if (st == GO_NEXT && l->quiz.nquestions > 0)
@@ -266,10 +268,10 @@ static int run_lessons(struct plain *p, const struct course *c, const struct les
 }
 
 static const struct cmd lessons_cmds[] = {
-	{ "#", NUMBER, NULL, "read that lesson" },
-	{ "", ENTER, "the next lesson", "the next lesson to take" },
-	{ "a", AGAIN, NULL, "this list again" },
-	{ "q", BACK, "back", "back to the courses" },
+	{ "#", NUMBER, NULL, N_("read that lesson") },
+	{ "", ENTER, N_("the next lesson"), N_("the next lesson to take") },
+	{ "a", AGAIN, NULL, N_("this list again") },
+	{ "q", BACK, N_("back"), N_("back to the courses") },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -282,14 +284,14 @@ static int course_menu(struct plain *p, const struct course *c)
 		io_put(&p->io, 0, c->title);
 		if (*c->summary)
 			io_put(&p->io, 0, c->summary);
-		io_put(&p->io, 0, "Lessons:");
+		io_put(&p->io, 0, _("Lessons:"));
 		for (size_t k = 0; k < c->nlessons; k++) {
 			char *st = session_status_text(p->s, c, &c->lessons[k]);
 			io_say(&p->io, 3, "%zu. %s (%s)", k + 1, c->lessons[k].title, st);
 			free(st);
 		}
-		char *next = xasprintf("lesson %zu", i + 1);
-		struct prompt pr = { "Lesson number", lessons_cmds, c->nlessons, next };
+		char *next = xasprintf(_("lesson %zu"), i + 1);
+		struct prompt pr = { _("Lesson number"), lessons_cmds, c->nlessons, next };
 		int a = io_ask(&p->io, &pr, &i, &text);
 		free(next);
 		if (a == IO_END || a == BACK)
@@ -309,11 +311,11 @@ static int review(struct plain *p)
 }
 
 static const struct cmd menu_cmds[] = {
-	{ "#", NUMBER, NULL, "open that course" },
-	{ "c", CONTINUE, "continue", "continue where you left off" },
-	{ "r", REVIEW, "review", "review the questions that are due" },
-	{ "a", AGAIN, NULL, "this list again" },
-	{ "q", BACK, "quit", "quit (your progress is saved)" },
+	{ "#", NUMBER, NULL, N_("open that course") },
+	{ "c", CONTINUE, N_("continue"), N_("continue where you left off") },
+	{ "r", REVIEW, N_("review"), N_("review the questions that are due") },
+	{ "a", AGAIN, NULL, N_("this list again") },
+	{ "q", BACK, N_("quit"), N_("quit (your progress is saved)") },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -345,7 +347,7 @@ static bool list_courses(struct plain *p)
 	if (s)
 		io_say(&p->io, 3, "c. %s", s);
 	free(s);
-	io_put(&p->io, 0, "Courses:");
+	io_put(&p->io, 0, _("Courses:"));
 	for (size_t i = 0; i < cat->n; i++) {
 		char *st = flow_course_status(p->s, cat->courses[i]);
 		io_say(&p->io, 3, "%zu. %s (%s)", i + 1, cat->courses[i]->title, st);
@@ -365,7 +367,7 @@ static void main_menu(struct plain *p)
 	const char *text;
 	int st = GO_BACK;
 	while (st != GO_QUIT && list_courses(p)) {
-		struct prompt pr = { "Course number", menu_cmds, p->s->cat.n, NULL };
+		struct prompt pr = { _("Course number"), menu_cmds, p->s->cat.n, NULL };
 		int a = io_ask(&p->io, &pr, &i, &text);
 		if (a == IO_END || a == BACK)
 			return;
@@ -374,7 +376,7 @@ static void main_menu(struct plain *p)
 		else if (a == CONTINUE && flow_continue(p->s, &pl))
 			st = run_lessons(p, pl.course, pl.lesson, pl.page);
 		else if (a == CONTINUE)
-			io_put(&p->io, 0, "Nothing to continue yet: choose a course.");
+			io_put(&p->io, 0, _("Nothing to continue yet: choose a course."));
 		else if (a == NUMBER)
 			st = course_menu(p, p->s->cat.courses[i]);
 	}

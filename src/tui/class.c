@@ -1,6 +1,7 @@
 /* class.c - the class screen: the trainees who handed in to the class
  * folder, as a table that scrolls and sorts by name, score or last
  * activity. The figures come from the same code as rollwise report. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/class.h"
@@ -27,19 +28,21 @@ enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_NAME, DO_SCORE, DO_LAST_ACTIVE,
        DO_BACK };
 
 static const struct binding class_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", NULL, "next trainee", 0 },
+	{ KEY_DOWN, DO_DOWN, "Down", NULL, N_("next trainee"), 0 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "previous trainee", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("previous trainee"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_HOME, DO_FIRST, "Home", NULL, "first trainee", 0 },
+	{ KEY_HOME, DO_FIRST, "Home", NULL, N_("first trainee"), 0 },
 	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
-	{ KEY_END, DO_LAST, "End", NULL, "last trainee", 0 },
+	{ KEY_END, DO_LAST, "End", NULL, N_("last trainee"), 0 },
 	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
-	{ 'n', DO_NAME, "n", "by name", "sort by name", 2 },
-	{ 's', DO_SCORE, "s", "by score", "sort by first-attempt score, lowest first", 3 },
-	{ 'a', DO_LAST_ACTIVE, "a", "by activity", "sort by last activity, oldest first", 1 },
-	{ KEY_CTRL('r'), DO_RELOAD, "Ctrl-R", NULL, "read the hand-ins again", 0 },
-	{ 'q', DO_BACK, "q", "back", "back to the courses", KEEP_ALWAYS },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ 'n', DO_NAME, "n", N_("by name"), N_("sort by name"), 2 },
+	{ 's', DO_SCORE, "s", N_("by score"), N_("sort by first-attempt score, lowest first"), 3 },
+	{ 'a', DO_LAST_ACTIVE, "a", N_("by activity"), N_("sort by last activity, oldest first"), 1 },
+	{ KEY_CTRL('r'), DO_RELOAD, "Ctrl-R", NULL, N_("read the hand-ins again"), 0 },
+	{ 'q', DO_BACK, "q", N_("back"), N_("back to the courses"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
 	{ KEY_LEFT, DO_BACK, "Left", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
@@ -100,13 +103,15 @@ static void build(struct class_screen *cs, int w)
 	if (lw > (narrow ? 10 : 16))
 		lw = narrow ? 10 : 16;
 	view_begin(&cs->v, w);
-	char *head = xasprintf("%-*s %-6s %-5s %s", lw, "TRAINEE", "PASSED", "FIRST",
-			       narrow ? "LAST" : "LAST ACTIVITY");
+	/* TRANSLATORS: column headings of the class screen; PASSED at most 6
+	 * columns, FIRST (the first-attempt score) at most 5, TRAINEE at most 7. */
+	char *head = xasprintf("%-*s %-6s %-5s %s", lw, _("TRAINEE"), _("PASSED"), _("FIRST"),
+			       narrow ? _("LAST") : _("LAST ACTIVITY"));
 	view_row(&cs->v, head, A_BOLD, -1);
 	free(head);
 	if (cs->n == 0)
-		view_add(&cs->v, "Nobody has handed in yet. Trainees hand in with "
-			 "rollwise submit, or h on their course menu.", 0, -1, 0, 0);
+		view_add(&cs->v, _("Nobody has handed in yet. Trainees hand in with "
+			 "rollwise submit, or h on their course menu."), 0, -1, 0, 0);
 	for (long i = 0; i < cs->n; i++) {
 		const struct class_row *r = &cs->rows[i];
 		char last[21] = "-", first[16] = "-", passed[48];
@@ -120,15 +125,16 @@ static void build(struct class_screen *cs, int w)
 			snprintf(first, sizeof first, "%d%%", r->mean_first);
 		snprintf(passed, sizeof passed, "%zu/%zu", r->passed, r->lessons);
 		char *line = xasprintf("%-*.*s %-6s %-5s %s%s%s", lw, lw, r->login, passed, first, last,
-				       r->mismatch ? "  scores do not match the answers" : "",
-				       r->outdated ? "  older course version" : "");
+				       r->mismatch ? _("  scores do not match the answers") : "",
+				       r->outdated ? _("  older course version") : "");
 		view_row(&cs->v, line, 0, (int)i);
 		free(line);
 	}
 	if (cs->skipped) {
 		view_blank(&cs->v);
-		char *s = xasprintf("%zu %s could not be used; rollwise report says why.",
-				    cs->skipped, cs->skipped == 1 ? "hand-in" : "hand-ins");
+		char *s = xasprintf(ngettext("%zu hand-in could not be used; rollwise report says why.",
+					     "%zu hand-ins could not be used; rollwise report says why.",
+					     cs->skipped), cs->skipped);
 		view_add(&cs->v, s, A_DIM, -1, 0, 0);
 		free(s);
 	}
@@ -137,10 +143,11 @@ static void build(struct class_screen *cs, int w)
 static void class_draw(struct tui *t, void *d)
 {
 	struct class_screen *cs = d;
-	static const char *const sorted[] = { "by name", "by first score", "by last activity" };
-	char *right = xasprintf("%ld %s, %s", cs->n, cs->n == 1 ? "trainee" : "trainees",
-				sorted[cs->sort]);
-	tui_title(t, "Class", right);
+	static const char *const sorted[] = { N_("by name"), N_("by first score"),
+					      N_("by last activity") };
+	char *right = xasprintf(ngettext("%ld trainee, %s", "%ld trainees, %s",
+					 (unsigned long)cs->n), cs->n, _(sorted[cs->sort]));
+	tui_title(t, _("Class"), right);
 	free(right);
 	build(cs, tui_width(t));
 	cs->v.sel = cs->sel;

@@ -1,5 +1,6 @@
 /* keys.c - dispatch, help and key bar from one table of bindings. */
 #include "tui/keys.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
@@ -51,13 +52,19 @@ char *keys_help(const struct binding *b, bool (*enabled)(const void *, int),
 				append(&out, &n, o->name);
 			}
 		append(&out, &n, "*: ");
-		append(&out, &n, h->help);
+		append(&out, &n, _(h->help));
 		if (!on(enabled, d, h->action))
-			append(&out, &n, " (not now)");
+			append(&out, &n, _(" (not now)"));
 		append(&out, &n, "\n");
 	}
-	append(&out, &n, "- *?*: this help\n- *Ctrl-L*: redraw the screen\n"
-		   "- *Ctrl-Z*: suspend (type fg to come back)\n");
+	append(&out, &n, "- *?*: ");
+	append(&out, &n, _("this help"));
+	append(&out, &n, "\n- *Ctrl-L*: ");
+	append(&out, &n, _("redraw the screen"));
+	append(&out, &n, "\n- *Ctrl-Z*: ");
+	/* TRANSLATORS: fg is a shell command: do not translate it. */
+	append(&out, &n, _("suspend (type fg to come back)"));
+	append(&out, &n, "\n");
 	return out;
 }
 
@@ -83,11 +90,12 @@ char *keys_bar(const struct binding *b, bool (*enabled)(const void *, int),
 		const char *l = label ? label(d, b->action) : NULL;
 		if (l && !*l)	/* "" keeps it off the bar now */
 			continue;
-		items[n] = (struct item){ b->name, l ? l : b->label, b->keep, true };
+		items[n] = (struct item){ b->name, _(l ? l : b->label), b->keep, true };
 		total += item_width(&items[n]) + 2;
 		n++;
 	}
-	items[n] = (struct item){ "?", "help", KEEP_ALWAYS, true };
+	/* TRANSLATORS: the key bar's label for the ? key: keep it short. */
+	items[n] = (struct item){ "?", _("help"), KEEP_ALWAYS, true };
 	total += item_width(&items[n++]);
 	/* Drop the least important until it fits; the first of equals goes last. */
 	while ((int)total > width) {

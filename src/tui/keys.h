@@ -17,8 +17,8 @@ struct binding {
 	int key;		/* a character, a KEY_* code or KEY_ANY_ENTER */
 	int action;		/* 0 ends the table */
 	const char *name;	/* how the key is written: "Enter", "Up", "j" */
-	const char *label;	/* the key bar's word ("next"), NULL: not on the bar */
-	const char *help;	/* the help line, NULL for another key of an action */
+	const char *label;	/* the key bar's word (N_("next")), NULL: not on the bar */
+	const char *help;	/* the help line (N_()), NULL for another key of an action */
 	int keep;		/* key bar priority: the lowest goes first when
 				 * the bar is too wide; KEEP_ALWAYS never goes */
 };
@@ -27,13 +27,15 @@ struct binding {
 
 /* The action bound to key ch, or 0. */
 int keys_action(const struct binding *b, int ch);
-/* The help body (page markup: one bullet per action, with all its keys);
- * enabled (may be NULL) marks actions that do nothing now. Caller frees. */
+/* The help body (page markup: one bullet per action, with all its keys,
+ * translated); enabled (may be NULL) marks actions that do nothing now.
+ * Caller frees. */
 char *keys_help(const struct binding *b, bool (*enabled)(const void *, int),
 		const void *d);
 /* The key bar for width columns: the actions on the bar that are enabled,
- * with label (may be NULL) giving the label now ("" to leave it off), dropping the lowest
- * priority first; "?: help" ends it. Caller frees. */
+ * with label (may be NULL) giving the label now (untranslated, as N_()
+ * marks it; "" to leave it off), dropping the lowest priority first;
+ * "?: help" ends it. Labels are translated here. Caller frees. */
 char *keys_bar(const struct binding *b, bool (*enabled)(const void *, int),
 	       const char *(*label)(const void *, int), const void *d, int width);
 

@@ -1,4 +1,5 @@
 /* lessons.c - a course's lessons with their status. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/xalloc.h"
@@ -16,24 +17,26 @@ struct lessons {
 enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_DIGIT, DO_READ, DO_QUIZ, DO_BACK };
 
 static const struct binding lessons_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next lesson", 1 },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_DOWN, DO_DOWN, "Down", N_("choose"), N_("next lesson"), 1 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "previous lesson", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("previous lesson"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_HOME, DO_FIRST, "Home", NULL, "first lesson", 0 },
+	{ KEY_HOME, DO_FIRST, "Home", NULL, N_("first lesson"), 0 },
 	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
-	{ KEY_END, DO_LAST, "End", NULL, "last lesson", 0 },
+	{ KEY_END, DO_LAST, "End", NULL, N_("last lesson"), 0 },
 	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
-	{ '1', DO_DIGIT, "1-9", NULL, "choose lesson 1 to 9", 0 },
+	{ '1', DO_DIGIT, "1-9", NULL, N_("choose lesson 1 to 9"), 0 },
 	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
 	{ '4', DO_DIGIT, "4", NULL, NULL, 0 }, { '5', DO_DIGIT, "5", NULL, NULL, 0 },
 	{ '6', DO_DIGIT, "6", NULL, NULL, 0 }, { '7', DO_DIGIT, "7", NULL, NULL, 0 },
 	{ '8', DO_DIGIT, "8", NULL, NULL, 0 }, { '9', DO_DIGIT, "9", NULL, NULL, 0 },
-	{ KEY_ANY_ENTER, DO_READ, "Enter", "read", "read the lesson (from where you left it)", KEEP_ALWAYS },
+	{ KEY_ANY_ENTER, DO_READ, "Enter", N_("read"), N_("read the lesson (from where you left it)"), KEEP_ALWAYS },
 	{ KEY_RIGHT, DO_READ, "Right", NULL, NULL, 0 },
 	{ 'l', DO_READ, "l", NULL, NULL, 0 },
-	{ 'z', DO_QUIZ, "z", "quiz", "go straight to the lesson's quiz", 2 },
-	{ 'q', DO_BACK, "q", "back", "back to the courses", KEEP_ALWAYS },
+	{ 'z', DO_QUIZ, "z", N_("quiz"), N_("go straight to the lesson's quiz"), 2 },
+	{ 'q', DO_BACK, "q", N_("back"), N_("back to the courses"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
 	{ KEY_LEFT, DO_BACK, "Left", NULL, NULL, 0 },
 	{ 'h', DO_BACK, "h", NULL, NULL, 0 },
@@ -61,7 +64,7 @@ static void build(struct lessons *ls, int w)
 static void lessons_draw(struct tui *t, void *d)
 {
 	struct lessons *ls = d;
-	char *right = xasprintf("%zu of %zu passed", progress_course_passed(ls->s->prog, ls->c),
+	char *right = xasprintf(_("%zu of %zu passed"), progress_course_passed(ls->s->prog, ls->c),
 				ls->c->nlessons);
 	tui_title(t, ls->c->title, right);
 	free(right);

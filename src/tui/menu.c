@@ -1,5 +1,6 @@
 /* menu.c - the course menu: where to continue, then every course with its
  * summary and progress. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/class.h"
@@ -23,27 +24,29 @@ enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_OPEN, DO_DIGIT, DO_CONTINUE, DO
        DO_HANDIN, DO_CLASS, DO_QUIT };
 
 static const struct binding menu_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next item", 1 },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_DOWN, DO_DOWN, "Down", N_("choose"), N_("next item"), 1 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "previous item", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("previous item"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_HOME, DO_FIRST, "Home", NULL, "first item", 0 },
+	{ KEY_HOME, DO_FIRST, "Home", NULL, N_("first item"), 0 },
 	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
-	{ KEY_END, DO_LAST, "End", NULL, "last item", 0 },
+	{ KEY_END, DO_LAST, "End", NULL, N_("last item"), 0 },
 	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
-	{ KEY_ANY_ENTER, DO_OPEN, "Enter", "open", "open the chosen item", KEEP_ALWAYS },
+	{ KEY_ANY_ENTER, DO_OPEN, "Enter", N_("open"), N_("open the chosen item"), KEEP_ALWAYS },
 	{ KEY_RIGHT, DO_OPEN, "Right", NULL, NULL, 0 },
 	{ 'l', DO_OPEN, "l", NULL, NULL, 0 },
-	{ '1', DO_DIGIT, "1-9", NULL, "open course 1 to 9", 0 },
+	{ '1', DO_DIGIT, "1-9", NULL, N_("open course 1 to 9"), 0 },
 	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
 	{ '4', DO_DIGIT, "4", NULL, NULL, 0 }, { '5', DO_DIGIT, "5", NULL, NULL, 0 },
 	{ '6', DO_DIGIT, "6", NULL, NULL, 0 }, { '7', DO_DIGIT, "7", NULL, NULL, 0 },
 	{ '8', DO_DIGIT, "8", NULL, NULL, 0 }, { '9', DO_DIGIT, "9", NULL, NULL, 0 },
-	{ 'c', DO_CONTINUE, "c", "continue", "continue where you left off", 3 },
-	{ 'r', DO_REVIEW, "r", "review", "review the questions that are due", 2 },
-	{ 'h', DO_HANDIN, "h", "hand in", "hand your results in to the class folder", 1 },
-	{ 'C', DO_CLASS, "C", "class", "the class: every trainee's hand-in", 1 },
-	{ 'q', DO_QUIT, "q", "quit", "quit (your progress is saved)", KEEP_ALWAYS },
+	{ 'c', DO_CONTINUE, "c", N_("continue"), N_("continue where you left off"), 3 },
+	{ 'r', DO_REVIEW, "r", N_("review"), N_("review the questions that are due"), 2 },
+	{ 'h', DO_HANDIN, "h", N_("hand in"), N_("hand your results in to the class folder"), 1 },
+	{ 'C', DO_CLASS, "C", N_("class"), N_("the class: every trainee's hand-in"), 1 },
+	{ 'q', DO_QUIT, "q", N_("quit"), N_("quit (your progress is saved)"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
@@ -129,7 +132,7 @@ static void menu_draw(struct tui *t, void *d)
 {
 	struct menu *m = d;
 	int w = tui_width(t);
-	tui_title(t, "rollwise: courses", NULL);
+	tui_title(t, _("rollwise: courses"), NULL);
 	if (ncourses(m) == 0) {
 		draw_empty(t, m, w);
 		return;

@@ -1,5 +1,6 @@
 /* notice.c - the first-run notice: education, not medical advice. It is
  * recorded as read only once its end has been on screen. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/xalloc.h"
@@ -15,14 +16,16 @@ struct notice {
 enum { DO_MORE = 1, DO_UP, DO_QUIT };
 
 static const struct binding notice_keys[] = {
-	{ KEY_ANY_ENTER, DO_MORE, "Enter", "continue", "read on; at the end, continue", KEEP_ALWAYS },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_ANY_ENTER, DO_MORE, "Enter", N_("continue"), N_("read on; at the end, continue"), KEEP_ALWAYS },
 	{ ' ', DO_MORE, "Space", NULL, NULL, 0 },
 	{ KEY_DOWN, DO_MORE, "Down", NULL, NULL, 0 },
 	{ KEY_NPAGE, DO_MORE, "PgDn", NULL, NULL, 0 },
 	{ 'j', DO_MORE, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "scroll back", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("scroll back"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ 'q', DO_QUIT, "q", "quit", "quit", KEEP_ALWAYS },
+	{ 'q', DO_QUIT, "q", N_("quit"), N_("quit"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
@@ -30,7 +33,7 @@ static const struct binding notice_keys[] = {
 static void notice_draw(struct tui *t, void *d)
 {
 	struct notice *n = d;
-	tui_title(t, "Welcome to rollwise", NULL);
+	tui_title(t, _("Welcome to rollwise"), NULL);
 	view_begin(&n->v, tui_width(t));
 	view_markup(&n->v, flow_notice_text(), 0, -1);
 	view_draw(&n->v, t, 2, 1, tui_rows(t) - 4);
@@ -66,7 +69,7 @@ static bool notice_enabled(const void *d, int action)
 static const char *notice_label(const void *d, int action)
 {
 	const struct notice *n = d;
-	return action == DO_MORE && !view_at_end(&n->v) ? "read on" : NULL;
+	return action == DO_MORE && !view_at_end(&n->v) ? N_("read on") : NULL;
 }
 
 static void notice_free(void *d)

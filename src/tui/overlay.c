@@ -1,4 +1,5 @@
 /* overlay.c - a box over the screen beneath: the key help or a page's sources. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/xalloc.h"
@@ -14,15 +15,17 @@ struct overlay {
 enum { DO_DOWN = 1, DO_UP, DO_PGDN, DO_PGUP, DO_CLOSE };
 
 static const struct binding overlay_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", "scroll", "scroll down a line", 5 },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_DOWN, DO_DOWN, "Down", N_("scroll"), N_("scroll down a line"), 5 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "scroll up a line", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("scroll up a line"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ ' ', DO_PGDN, "Space", NULL, "scroll down a screen", 0 },
+	{ ' ', DO_PGDN, "Space", NULL, N_("scroll down a screen"), 0 },
 	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, NULL, 0 },
-	{ 'b', DO_PGUP, "b", NULL, "scroll up a screen", 0 },
+	{ 'b', DO_PGUP, "b", NULL, N_("scroll up a screen"), 0 },
 	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, NULL, 0 },
-	{ 'q', DO_CLOSE, "q", "close", "close this box", KEEP_ALWAYS },
+	{ 'q', DO_CLOSE, "q", N_("close"), N_("close this box"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_CLOSE, "Esc", NULL, NULL, 0 },
 	{ KEY_ANY_ENTER, DO_CLOSE, "Enter", NULL, NULL, 0 },
 	{ '?', DO_CLOSE, "?", NULL, NULL, 0 },
@@ -114,6 +117,6 @@ void overlay_open(struct tui *t, const char *title, const char *body)
 void overlay_help(struct tui *t, const struct screen_ops *ops)
 {
 	char *body = keys_help(ops->keys, NULL, NULL);
-	overlay_open(t, "Keys", body);
+	overlay_open(t, _("Keys"), body);
 	free(body);
 }

@@ -1,6 +1,7 @@
 /* quiz.c - asking a quiz or review question and showing the verdict. The
  * run itself (order, scoring, recording, what comes next) is the core's
  * flow; this screen draws it and maps keys to it. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/xalloc.h"
@@ -20,26 +21,28 @@ enum { DO_DOWN = 1, DO_UP, DO_PGDN, DO_PGUP, DO_DIGIT, DO_TRUE, DO_FALSE, DO_MAR
        DO_ENTER, DO_NEXT, DO_REREAD, DO_SOURCES, DO_LEAVE };
 
 static const struct binding quiz_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", "move", "next choice (after answering: scroll)", 4 },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_DOWN, DO_DOWN, "Down", N_("move"), N_("next choice (after answering: scroll)"), 4 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "previous choice (after answering: scroll)", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("previous choice (after answering: scroll)"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, "scroll down a screen", 0 },
-	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, "scroll up a screen", 0 },
-	{ '1', DO_DIGIT, "1-9", "select", "select that choice (choose all: mark or unmark it)", 3 },
+	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, N_("scroll down a screen"), 0 },
+	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, N_("scroll up a screen"), 0 },
+	{ '1', DO_DIGIT, "1-9", N_("select"), N_("select that choice (choose all: mark or unmark it)"), 3 },
 	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
 	{ '4', DO_DIGIT, "4", NULL, NULL, 0 }, { '5', DO_DIGIT, "5", NULL, NULL, 0 },
 	{ '6', DO_DIGIT, "6", NULL, NULL, 0 }, { '7', DO_DIGIT, "7", NULL, NULL, 0 },
 	{ '8', DO_DIGIT, "8", NULL, NULL, 0 }, { '9', DO_DIGIT, "9", NULL, NULL, 0 },
-	{ 't', DO_TRUE, "t", NULL, "select True (true-false questions)", 0 },
-	{ 'f', DO_FALSE, "f", NULL, "select False (true-false questions)", 0 },
-	{ ' ', DO_MARK, "Space", "mark", "mark or unmark the highlighted choice (choose all)", 5 },
-	{ KEY_ANY_ENTER, DO_ENTER, "Enter", "answer", "answer with your selection; after answering, the next question", KEEP_ALWAYS },
-	{ 'n', DO_NEXT, "n", NULL, "next question (after answering)", 0 },
+	{ 't', DO_TRUE, "t", NULL, N_("select True (true-false questions)"), 0 },
+	{ 'f', DO_FALSE, "f", NULL, N_("select False (true-false questions)"), 0 },
+	{ ' ', DO_MARK, "Space", N_("mark"), N_("mark or unmark the highlighted choice (choose all)"), 5 },
+	{ KEY_ANY_ENTER, DO_ENTER, "Enter", N_("answer"), N_("answer with your selection; after answering, the next question"), KEEP_ALWAYS },
+	{ 'n', DO_NEXT, "n", NULL, N_("next question (after answering)"), 0 },
 	{ KEY_RIGHT, DO_NEXT, "Right", NULL, NULL, 0 },
-	{ 'r', DO_REREAD, "r", "re-read", "re-read the page this question is about (after answering)", 6 },
-	{ 's', DO_SOURCES, "s", "sources", "the sources for this question", 1 },
-	{ 'q', DO_LEAVE, "q", "leave", "leave the quiz (asks first)", KEEP_ALWAYS },
+	{ 'r', DO_REREAD, "r", N_("re-read"), N_("re-read the page this question is about (after answering)"), 6 },
+	{ 's', DO_SOURCES, "s", N_("sources"), N_("the sources for this question"), 1 },
+	{ 'q', DO_LEAVE, "q", N_("leave"), N_("leave the quiz (asks first)"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_LEAVE, "Esc", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
@@ -67,7 +70,7 @@ static void build(struct asking *z, int w)
 	}
 	view_add(&z->v, q->prompt, A_BOLD, -1, 0, 0);
 	if (q->kind == KIND_MULTIPLE && !answered(z))
-		view_add(&z->v, "Choose every right answer: Space marks, Enter submits.",
+		view_add(&z->v, _("Choose every right answer: Space marks, Enter submits."),
 			 A_DIM, -1, 0, 0);
 	view_blank(&z->v);
 	flow_choice_lines(z->f, q->kind == KIND_MULTIPLE ? z->marks : 1u << z->cursor,
@@ -80,7 +83,7 @@ static void quiz_draw(struct tui *t, void *d)
 {
 	struct asking *z = d;
 	const struct lesson *l = flow_lesson(z->f);
-	char *left = xasprintf(flow_mode(z->f) == FLOW_REVIEW ? "Review: %s" : "Quiz: %s",
+	char *left = xasprintf(flow_mode(z->f) == FLOW_REVIEW ? _("Review: %s") : _("Quiz: %s"),
 			       l->title);
 	char *right = flow_position_text(z->f);
 	tui_title(t, left, right);
@@ -103,7 +106,7 @@ static void submit(struct tui *t, struct asking *z)
 {
 	bool many = question(z)->kind == KIND_MULTIPLE;
 	if (many && z->marks == 0) {
-		tui_say(t, "Mark at least one answer with Space, then press Enter.");
+		tui_say(t, _("Mark at least one answer with Space, then press Enter."));
 		return;
 	}
 	if (flow_answer(z->f, many ? z->marks : 1u << z->cursor) == 0) {
@@ -144,8 +147,8 @@ static void reread(struct tui *t, struct asking *z)
 static void sources(struct tui *t, const struct asking *z)
 {
 	char *body = course_cites(flow_course(z->f), &question(z)->sources);
-	overlay_open(t, "Sources for this question",
-		     body ? body : "This question names no sources.");
+	overlay_open(t, _("Sources for this question"),
+		     body ? body : _("This question names no sources."));
 	free(body);
 }
 
@@ -220,16 +223,17 @@ static const char *quiz_label(const void *d, int action)
 {
 	const struct asking *z = d;
 	if (action == DO_ENTER && answered(z))
-		return flow_pos(z->f) + 1 < flow_count(z->f) ? "next" : "result";
+		return flow_pos(z->f) + 1 < flow_count(z->f) ? N_("next") : N_("result");
 	if (action == DO_DOWN && answered(z))
-		return "scroll";
+		return N_("scroll");
 	return NULL;
 }
 
 static const char *quiz_asking(const void *d)
 {
 	const struct asking *z = d;
-	return z->leaving ? "Leave? (y/n) Your answers so far are kept for review." : NULL;
+	/* TRANSLATORS: y and n are the keys that answer (y: leave); keep them. */
+	return z->leaving ? _("Leave? (y/n) Your answers so far are kept for review.") : NULL;
 }
 
 static void quiz_free(void *d)

@@ -1,5 +1,6 @@
 /* reader.c - reading a lesson page by page. Enter shows the rest of a page
  * before it turns it, as more does, so no text is skipped unseen. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/xalloc.h"
@@ -20,29 +21,31 @@ enum { DO_DOWN = 1, DO_UP, DO_PGDN, DO_PGUP, DO_TOP, DO_BOTTOM, DO_NEXT, DO_PREV
        DO_ENTER, DO_SOURCES, DO_QUIZ, DO_BACK };
 
 static const struct binding reader_keys[] = {
-	{ KEY_ANY_ENTER, DO_ENTER, "Enter", "next", "the rest of the page, then the next page (after the last, the quiz)", KEEP_ALWAYS },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_ANY_ENTER, DO_ENTER, "Enter", N_("next"), N_("the rest of the page, then the next page (after the last, the quiz)"), KEEP_ALWAYS },
 	{ ' ', DO_ENTER, "Space", NULL, NULL, 0 },
-	{ KEY_DOWN, DO_DOWN, "Down", NULL, "scroll down a line", 0 },
+	{ KEY_DOWN, DO_DOWN, "Down", NULL, N_("scroll down a line"), 0 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "scroll up a line", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("scroll up a line"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, "scroll down a screen", 0 },
+	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, N_("scroll down a screen"), 0 },
 	{ 'f', DO_PGDN, "f", NULL, NULL, 0 },
-	{ 'b', DO_PGUP, "b", NULL, "scroll up a screen", 0 },
+	{ 'b', DO_PGUP, "b", NULL, N_("scroll up a screen"), 0 },
 	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, NULL, 0 },
-	{ 'g', DO_TOP, "g", NULL, "top of the page", 0 },
+	{ 'g', DO_TOP, "g", NULL, N_("top of the page"), 0 },
 	{ KEY_HOME, DO_TOP, "Home", NULL, NULL, 0 },
-	{ 'G', DO_BOTTOM, "G", NULL, "bottom of the page", 0 },
+	{ 'G', DO_BOTTOM, "G", NULL, N_("bottom of the page"), 0 },
 	{ KEY_END, DO_BOTTOM, "End", NULL, NULL, 0 },
-	{ 'n', DO_NEXT, "n", "next page", "next page", 2 },
+	{ 'n', DO_NEXT, "n", N_("next page"), N_("next page"), 2 },
 	{ KEY_RIGHT, DO_NEXT, "Right", NULL, NULL, 0 },
 	{ 'l', DO_NEXT, "l", NULL, NULL, 0 },
-	{ 'p', DO_PREV, "p", "previous", "previous page", 1 },
+	{ 'p', DO_PREV, "p", N_("previous"), N_("previous page"), 1 },
 	{ KEY_LEFT, DO_PREV, "Left", NULL, NULL, 0 },
 	{ 'h', DO_PREV, "h", NULL, NULL, 0 },
-	{ 's', DO_SOURCES, "s", "sources", "the sources for this page", 3 },
-	{ 'z', DO_QUIZ, "z", "quiz", "go straight to the quiz", 0 },
-	{ 'q', DO_BACK, "q", "back", "back (your page is kept)", KEEP_ALWAYS },
+	{ 's', DO_SOURCES, "s", N_("sources"), N_("the sources for this page"), 3 },
+	{ 'z', DO_QUIZ, "z", N_("quiz"), N_("go straight to the quiz"), 0 },
+	{ 'q', DO_BACK, "q", N_("back"), N_("back (your page is kept)"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
@@ -62,12 +65,13 @@ static void build(struct reader *r, int w)
 	view_begin(&r->v, w);
 	view_markup(&r->v, cur_page(r)->text, 0, -1);
 	if (last_page(r) && !r->reread && r->l->quiz.nquestions > 0) {
-		char *n = text_count(r->l->quiz.nquestions, "question", "questions");
-		char *end = xasprintf("End of the lesson. Press Enter for the quiz (%s).", n);
+		size_t n = r->l->quiz.nquestions;
+		char *end = xasprintf(ngettext("End of the lesson. Press Enter for the quiz (%zu question).",
+					       "End of the lesson. Press Enter for the quiz (%zu questions).",
+					       n), n);
 		view_blank(&r->v);
 		view_add(&r->v, end, A_BOLD, -1, 0, 0);
 		free(end);
-		free(n);
 	}
 }
 
@@ -79,8 +83,8 @@ static void reader_draw(struct tui *t, void *d)
 	char *left = xasprintf("%s / %s", r->c->title, r->l->title);
 	int pct = (int)r->v.rows.n > h ? (r->v.top + h) * 100 / (int)r->v.rows.n : 100;
 	char *right = pct < 100
-		? xasprintf("page %zu of %zu, %d%%", r->page + 1, r->l->npages, pct)
-		: xasprintf("page %zu of %zu", r->page + 1, r->l->npages);
+		? xasprintf(_("page %zu of %zu, %d%%"), r->page + 1, r->l->npages, pct)
+		: xasprintf(_("page %zu of %zu"), r->page + 1, r->l->npages);
 	tui_title(t, left, right);
 	free(left);
 	free(right);
@@ -100,9 +104,9 @@ static void turn(struct reader *r, size_t page)
 static void sources(struct tui *t, const struct reader *r)
 {
 	char *body = course_cites(r->c, &cur_page(r)->sources);
-	overlay_open(t, "Sources for this page",
-		     body ? body : "This page names no sources. The course's sources "
-				   "are listed on its other pages.");
+	overlay_open(t, _("Sources for this page"),
+		     body ? body : _("This page names no sources. The course's sources "
+				     "are listed on its other pages."));
 	free(body);
 }
 
@@ -162,12 +166,12 @@ static const char *reader_label(const void *d, int action)
 	if (action != DO_ENTER)
 		return NULL;
 	if (!view_at_end(&r->v))
-		return "more";
+		return N_("more");
 	if (r->reread)
-		return "back";
+		return N_("back");
 	if (!last_page(r))
-		return "next page";
-	return r->l->quiz.nquestions > 0 ? "quiz" : "back";
+		return N_("next page");
+	return r->l->quiz.nquestions > 0 ? N_("quiz") : N_("back");
 }
 
 static void reader_free(void *d)

@@ -1,6 +1,7 @@
 /* result.c - the end of a quiz (score, pass or not, the pages to re-read)
  * or of a review. Re-reading a page opens the reader on top, so leaving it
  * comes back here. */
+#include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/xalloc.h"
@@ -19,14 +20,16 @@ struct result {
 enum { DO_DOWN = 1, DO_UP, DO_ENTER, DO_NEXT, DO_RETRY, DO_BACK };
 
 static const struct binding result_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", "choose", "next missed question", 2 },
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_DOWN, DO_DOWN, "Down", N_("choose"), N_("next missed question"), 2 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, "previous missed question", 0 },
+	{ KEY_UP, DO_UP, "Up", NULL, N_("previous missed question"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_ANY_ENTER, DO_ENTER, "Enter", "re-read", "re-read the page of the chosen question (with none missed: the next lesson)", KEEP_ALWAYS },
-	{ 'n', DO_NEXT, "n", "next lesson", "the next lesson", 4 },
-	{ 'r', DO_RETRY, "r", "retry", "take the quiz again", 3 },
-	{ 'q', DO_BACK, "q", "back", "back to the lessons", KEEP_ALWAYS },
+	{ KEY_ANY_ENTER, DO_ENTER, "Enter", N_("re-read"), N_("re-read the page of the chosen question (with none missed: the next lesson)"), KEEP_ALWAYS },
+	{ 'n', DO_NEXT, "n", N_("next lesson"), N_("the next lesson"), 4 },
+	{ 'r', DO_RETRY, "r", N_("retry"), N_("take the quiz again"), 3 },
+	{ 'q', DO_BACK, "q", N_("back"), N_("back to the lessons"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
@@ -59,8 +62,8 @@ static void build(struct result *r, int w)
 static void result_draw(struct tui *t, void *d)
 {
 	struct result *r = d;
-	char *left = is_quiz(r) ? xasprintf("Result: %s", flow_lesson(r->f)->title)
-				: xstrdup("Review finished");
+	char *left = is_quiz(r) ? xasprintf(_("Result: %s"), flow_lesson(r->f)->title)
+				: xstrdup(_("Review finished"));
 	tui_title(t, left, NULL);
 	free(left);
 	build(r, tui_width(t));
@@ -126,7 +129,7 @@ static const char *result_label(const void *d, int action)
 	const struct result *r = d;
 	if (action != DO_ENTER || r->sum.nmissed > 0)
 		return NULL;
-	return next_lesson(r) ? "next lesson" : "back";
+	return next_lesson(r) ? N_("next lesson") : N_("back");
 }
 
 static void result_free(void *d)

@@ -3,6 +3,7 @@
  * reads. Each key redraws into stdscr after werase, and one doupdate sends
  * only what changed. */
 #include "tui/tui.h"
+#include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "core/flow.h"
@@ -163,8 +164,8 @@ static const char *asking(const struct frame *f)
  * a question the screen beneath is asking comes first. */
 static void draw_small(struct tui *t)
 {
-	char *msg = xasprintf("Please enlarge the window to at least %dx%d. q: %s",
-			      MIN_COLS, MIN_ROWS, t->depth > 1 ? "back" : "quit");
+	char *msg = xasprintf(_("Please enlarge the window to at least %dx%d. q: %s"),
+			      MIN_COLS, MIN_ROWS, t->depth > 1 ? _("back") : _("quit"));
 	const char *ask = asking(top(t));
 	struct text x = { 0 };
 	text_wrap(&x, ask ? ask : msg, t->cols, 0, 0);

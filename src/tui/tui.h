@@ -24,7 +24,8 @@ struct screen_ops {
 	void (*act)(struct tui *t, void *d, int action, int ch);
 	/* Whether an action does something now; NULL: always. */
 	bool (*enabled)(const void *d, int action);
-	/* The key bar's label for an action now; NULL: the binding's. */
+	/* The key bar's label for an action now (N_(), keys_bar translates it);
+	 * NULL: the binding's. */
 	const char *(*label)(const void *d, int action);
 	/* A yes/no question waiting for an answer, or NULL. */
 	const char *(*asking)(const void *d);

@@ -1,0 +1,136 @@
+/* lang.c - the locale and the language of messages.
+ *
+ * Minimal systems have only C.UTF-8: LANG=pt_BR.UTF-8 then makes
+ * setlocale(LC_ALL, "") fail. We fall back to C.UTF-8 for the character
+ * type and messages, and name the language in LANGUAGE, which glibc's
+ * gettext honours whenever LC_MESSAGES is not "C". In an ASCII locale the
+ * catalogue's "@ascii" variant (transliterated when it is built) is asked
+ * for first, so that no byte outside ASCII is printed. */
+#include "lang.h"
+#include "core/catalog.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#ifndef ROLLWISE_LOCALEDIR
+#define ROLLWISE_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+const char *lang_arg(int argc, char **argv)
+{
+	const char *lang = NULL;
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			lang = argv[++i];
+		else if (!strncmp(argv[i], "--lang=", 7))
+			lang = argv[i] + 7;
+	}
+	return lang;
+}
+
+int lang_valid(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+	if (n < 2 || n > 3)
+		return 0;
+	if (s[n] == '\0')
+		return 1;
+	size_t m = strspn(s + n + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	return s[n] == '_' && m == 2 && s[n + 1 + m] == '\0';
+}
+
+/* The first of the variables that is set and not empty, as setlocale reads them. */
+static const char *env_first(const char *a, const char *b)
+{
+	const char *v;
+	if ((v = getenv("LC_ALL")) && *v)
+		return v;
+	if ((v = getenv(a)) && *v)
+		return v;
+	if (b && (v = getenv(b)) && *v)
+		return v;
+	return NULL;
+}
+
+static bool names_utf8(const char *name)
+{
+	const char *dot = name ? strchr(name, '.') : NULL;
+	return dot && (!strncasecmp(dot + 1, "UTF-8", 5) || !strncasecmp(dot + 1, "utf8", 4));
+}
+
+/* The environment names a locale that is not installed: C.UTF-8 when it
+ * asked for UTF-8, and its language (without codeset) in LANGUAGE. */
+static void locale_fallback(void)
+{
+	const char *ctype = env_first("LC_CTYPE", "LANG");
+	const char *msgs = env_first("LC_MESSAGES", "LANG");
+	if (!setlocale(LC_ALL, names_utf8(ctype) ? "C.UTF-8" : "C"))
+		setlocale(LC_ALL, "C");
+	const char *language = getenv("LANGUAGE");
+	if (!msgs || !strcmp(msgs, "C") || !strcmp(msgs, "POSIX") || !strncmp(msgs, "C.", 2))
+		return;
+	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+		return;
+	if (!language || !*language) {
+		char *ll = xstrndup(msgs, strcspn(msgs, ".@"));
+		setenv("LANGUAGE", ll, 1);
+		free(ll);
+	}
+}
+
+/* LANGUAGE with an "@ascii" variant asked for before each entry. */
+static void ascii_variants(void)
+{
+	const char *language = getenv("LANGUAGE");
+	if (!language || !*language)
+		return;
+	char *out = xstrdup("");
+	for (const char *p = language; *p;) {
+		size_t n = strcspn(p, ":");
+		if (n > 0) {
+			bool mod = memchr(p, '@', n) != NULL;
+			char *more = xasprintf("%s%s%.*s%s:%.*s", out, *out ? ":" : "", (int)n, p,
+					       mod ? "" : "@ascii", (int)n, p);
+			free(out);
+			out = more;
+		}
+		p += n + (p[n] == ':');
+	}
+	setenv("LANGUAGE", out, 1);
+	free(out);
+}
+
+void lang_init(const char *lang)
+{
+	if (!setlocale(LC_ALL, ""))
+		locale_fallback();
+	if (lang && *lang) {
+		setenv("LANGUAGE", lang, 1);
+		/* "C" messages ignore LANGUAGE. */
+		const char *m = setlocale(LC_MESSAGES, NULL);
+		if (m && (!strcmp(m, "C") || !strcmp(m, "POSIX")))
+			setlocale(LC_MESSAGES, "C.UTF-8");
+	}
+	const char *codeset = nl_langinfo(CODESET);
+	bool utf8 = !strcmp(codeset, "UTF-8");
+	bool ascii = !strcmp(codeset, "ANSI_X3.4-1968") || !strcmp(codeset, "ASCII");
+	if (ascii)
+		ascii_variants();
+#ifdef ROLLWISE_SRCDIR
+	bindtextdomain("rollwise", catalog_in_build_tree(true) ? ROLLWISE_SRCDIR "/build/locale"
+							   : ROLLWISE_LOCALEDIR);
+#else
+	bindtextdomain("rollwise", ROLLWISE_LOCALEDIR);
+#endif
+	textdomain("rollwise");
+	if (utf8)
+		bind_textdomain_codeset("rollwise", "UTF-8");
+	else if (ascii)
+		bind_textdomain_codeset("rollwise", "ASCII//TRANSLIT");
+}
