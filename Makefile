@@ -54,11 +54,10 @@ UNIT_BIN := $(UNIT_SRC:tests/core/%.c=$(B)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tools/%)
 
-# Translations: po/LL.po gives build/locale/LL/LC_MESSAGES/rollwise.mo, and
-# LL@ascii, transliterated to ASCII, for ASCII terminals (see src/lang.c).
+# Translations: po/LL.po gives build/locale/LL/LC_MESSAGES/rollwise.mo. On a
+# terminal that is not UTF-8, src/core/charset.c transliterates what is shown.
 LINGUAS := $(patsubst po/%.po,%,$(sort $(wildcard po/*.po)))
-MO := $(foreach l,$(LINGUAS),build/locale/$(l)/LC_MESSAGES/rollwise.mo \
-	build/locale/$(l)@ascii/LC_MESSAGES/rollwise.mo)
+MO := $(foreach l,$(LINGUAS),build/locale/$(l)/LC_MESSAGES/rollwise.mo)
 POT_SRC := $(sort $(wildcard src/*.c src/*/*.c))
 XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
 	--keyword=ngettext:1,2 --add-comments=TRANSLATORS --sort-by-file \
@@ -111,13 +110,6 @@ build/locale/%/LC_MESSAGES/rollwise.mo: po/%.po | deps
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
-build/locale/%@ascii/LC_MESSAGES/rollwise.mo: po/%.po | deps
-	@mkdir -p $(@D)
-	LC_ALL=C.UTF-8 iconv -f UTF-8 -t ASCII//TRANSLIT $< | \
-	  sed '/^"Content-Type:/s/charset=UTF-8/charset=ASCII/' >$@.po
-	msgfmt --check -o $@ $@.po
-	@rm -f $@.po
-
 # The template translators start from; check tells when it is out of date
 # (it writes POT=elsewhere and compares).
 POT ?= po/rollwise.pot
@@ -136,7 +128,8 @@ check: $(PROG) $(MO) $(UNIT_BIN) $(TOOL_BIN) | deps-test
 # then review what changed with git diff; goldens-show draws each one.
 goldens: $(PROG) | deps-test
 	@ROLLWISE_BIN=$(CURDIR)/$(PROG) ROLLWISE_TESTS=$(CURDIR)/tests UPDATE_GOLDENS=1 \
-	  sh tests/e2e/golden.sh
+	  sh tests/e2e/golden.sh; \
+	  UPDATE_GOLDENS=1 ROLLWISE_BIN=$(CURDIR)/$(PROG) ROLLWISE_TESTS=$(CURDIR)/tests sh tests/e2e/locales.sh
 	@git --no-pager diff --stat -- tests/golden; git status --short -- tests/golden
 
 goldens-show:
@@ -166,7 +159,7 @@ install: $(PROG) $(MO)
 	cp docs/lesson-format.md docs/class-report.md $(DESTDIR)$(DATADIR)/doc/rollwise/
 	chmod 644 $(DESTDIR)$(DATADIR)/doc/rollwise/lesson-format.md \
 	  $(DESTDIR)$(DATADIR)/doc/rollwise/class-report.md
-	for l in $(LINGUAS) $(LINGUAS:=@ascii); do \
+	for l in $(LINGUAS); do \
 	  mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  cp build/locale/$$l/LC_MESSAGES/rollwise.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ && \
 	  chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rollwise.mo || exit 1; \
@@ -179,7 +172,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)/doc/rollwise
 	for f in lessons/*.yaml; do rm -f "$(DESTDIR)$(DATADIR)/rollwise/$$f"; done
 	-rmdir $(DESTDIR)$(DATADIR)/rollwise/lessons $(DESTDIR)$(DATADIR)/rollwise
-	for l in $(LINGUAS) $(LINGUAS:=@ascii); do \
+	for l in $(LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rollwise.mo; \
 	done
 

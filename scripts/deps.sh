@@ -3,7 +3,8 @@
 # build: a C compiler's friends: pkg-config, ncursesw and libyaml headers,
 #        gettext (msgfmt for the translations, xgettext for make pot).
 # test:  build + cmocka, tmux, python3 and its yaml module (CSV/JSON checks,
-#        the class report's reference), valgrind.
+#        the class report's reference), valgrind, locales (the sources of the
+#        pt_BR locales the tests make).
 # fuzz:  test + clang with libFuzzer.
 # Silent when everything is there. Uses apt-get as root, sudo otherwise;
 # elsewhere prints the package names to install and stops.
@@ -29,6 +30,7 @@ if [ "$what" = test ] || [ "$what" = fuzz ]; then
 	command -v python3 >/dev/null 2>&1 || need python3
 	python3 -c 'import yaml' >/dev/null 2>&1 || need python3-yaml
 	command -v valgrind >/dev/null 2>&1 || need valgrind
+	[ -f /usr/share/i18n/locales/pt_BR ] || need locales
 fi
 if [ "$what" = fuzz ]; then
 	command -v clang >/dev/null 2>&1 || need clang
@@ -58,7 +60,7 @@ fi
 # Not Debian: say exactly what to install and stop.
 cat >&2 <<MSG
 rollwise: missing build dependencies and no apt-get here. Install them with one of:
-  dnf install gcc make pkgconf-pkg-config ncurses-devel libyaml-devel gettext libcmocka-devel tmux python3 python3-pyyaml valgrind
+  dnf install gcc make pkgconf-pkg-config ncurses-devel libyaml-devel gettext libcmocka-devel tmux python3 python3-pyyaml valgrind glibc-locale-source
   pacman -S --needed gcc make pkgconf ncurses libyaml gettext cmocka tmux python python-yaml valgrind
   brew install pkg-config ncurses libyaml gettext cmocka tmux python pyyaml
 then run make again.

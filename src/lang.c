@@ -3,15 +3,15 @@
  * Minimal systems have only C.UTF-8: LANG=pt_BR.UTF-8 then makes
  * setlocale(LC_ALL, "") fail. We fall back to C.UTF-8 for the character
  * type and messages, and name the language in LANGUAGE, which glibc's
- * gettext honours whenever LC_MESSAGES is not "C". In an ASCII locale the
- * catalogue's "@ascii" variant (transliterated when it is built) is asked
- * for first, so that no byte outside ASCII is printed. */
+ * gettext honours whenever LC_MESSAGES is not "C". Messages are always
+ * UTF-8 here, as all text in rollwise is; core/charset.c converts what is
+ * shown for a terminal that is not UTF-8. */
 #include "lang.h"
 #include "core/catalog.h"
+#include "core/charset.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
-#include <langinfo.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -84,28 +84,6 @@ static void locale_fallback(void)
 	}
 }
 
-/* LANGUAGE with an "@ascii" variant asked for before each entry. */
-static void ascii_variants(void)
-{
-	const char *language = getenv("LANGUAGE");
-	if (!language || !*language)
-		return;
-	char *out = xstrdup("");
-	for (const char *p = language; *p;) {
-		size_t n = strcspn(p, ":");
-		if (n > 0) {
-			bool mod = memchr(p, '@', n) != NULL;
-			char *more = xasprintf("%s%s%.*s%s:%.*s", out, *out ? ":" : "", (int)n, p,
-					       mod ? "" : "@ascii", (int)n, p);
-			free(out);
-			out = more;
-		}
-		p += n + (p[n] == ':');
-	}
-	setenv("LANGUAGE", out, 1);
-	free(out);
-}
-
 void lang_init(const char *lang)
 {
 	if (!setlocale(LC_ALL, ""))
@@ -117,11 +95,6 @@ void lang_init(const char *lang)
 		if (m && (!strcmp(m, "C") || !strcmp(m, "POSIX")))
 			setlocale(LC_MESSAGES, "C.UTF-8");
 	}
-	const char *codeset = nl_langinfo(CODESET);
-	bool utf8 = !strcmp(codeset, "UTF-8");
-	bool ascii = !strcmp(codeset, "ANSI_X3.4-1968") || !strcmp(codeset, "ASCII");
-	if (ascii)
-		ascii_variants();
 #ifdef ROLLWISE_SRCDIR
 	bindtextdomain("rollwise", catalog_in_build_tree(true) ? ROLLWISE_SRCDIR "/build/locale"
 							   : ROLLWISE_LOCALEDIR);
@@ -129,8 +102,6 @@ void lang_init(const char *lang)
 	bindtextdomain("rollwise", ROLLWISE_LOCALEDIR);
 #endif
 	textdomain("rollwise");
-	if (utf8)
-		bind_textdomain_codeset("rollwise", "UTF-8");
-	else if (ascii)
-		bind_textdomain_codeset("rollwise", "ASCII//TRANSLIT");
+	bind_textdomain_codeset("rollwise", "UTF-8");
+	charset_init();
 }

@@ -7,6 +7,7 @@
 #include "core/store.h"
 #include "core/xalloc.h"
 #include "plain/plain.h"
+#include "core/charset.h"
 #include "tui/tui.h"
 
 #include "lang.h"
@@ -149,6 +150,7 @@ int main(int argc, char **argv)
 	setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
 	xalloc_fail = out_of_memory;
 	lang_init(lang_arg(argc, argv));
+	charset_wrap_stdio();
 	stop_catch();
 	store_interrupted = stop_requested;
 	store_waiting = waiting;

@@ -93,3 +93,31 @@ waitfor() {
 }
 # onscreen TEXT: TEXT is on the screen now.
 onscreen() { screen | grep -qF -- "$1"; }
+
+# stable: wait until two captures 0.1 s apart are the same.
+stable() {
+	a=$(tm capture-pane -e -p -t t); n=0
+	while sleep 0.1; b=$(tm capture-pane -e -p -t t); [ "$a" != "$b" ] && [ $n -lt 50 ]; do
+		a=$b; n=$((n + 1))
+	done
+}
+# golden NAME TEXT: once TEXT is on screen, the whole screen (text and
+# attributes) must equal tests/golden/NAME-$size.ref; UPDATE_GOLDENS=1
+# rewrites it ("make goldens").
+golden() {
+	ref="$ROLLWISE_TESTS/golden/$1-$size.ref"
+	waitfor "$2" >/dev/null
+	stable
+	tm capture-pane -e -p -t t >"$T/shot"
+	if [ -n "${UPDATE_GOLDENS:-}" ]; then
+		cp "$T/shot" "$ref"
+		ok "$1 at $size: written"
+	elif [ ! -f "$ref" ]; then
+		fail "$1 at $size: no golden $ref (run make goldens)"
+	elif cmp -s "$T/shot" "$ref"; then
+		ok "$1 at $size matches its golden"
+	else
+		fail "$1 at $size differs from its golden:"
+		diff "$ref" "$T/shot" | cat -v | sed 's/^/# /' | head -20
+	fi
+}

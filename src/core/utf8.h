@@ -16,11 +16,15 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
  * and the line and paragraph separators U+2028/U+2029 (a line break to YAML
  * and to some terminals, not to our layout). */
 bool utf8_unsafe(uint32_t cp);
-/* Columns cp takes on a terminal: 0 for combining marks, 2 for wide (CJK,
- * emoji), 1 otherwise. Independent of the locale so layout is testable. */
+/* Columns cp takes on this terminal (charset_width): 0 for combining marks,
+ * 2 for wide (CJK, emoji), and in a locale that is not UTF-8 the width of
+ * what it is transliterated to ("..." for U+2026). */
 int utf8_width(uint32_t cp);
 /* Columns the first n bytes of s take; invalid bytes count as 1 each. */
 int utf8_strwidth(const char *s, size_t n);
+/* True when the n bytes at s are the start, and only the start, of a
+ * valid UTF-8 character (n is 1 to 3). */
+bool utf8_prefix(const char *s, size_t n);
 /* True when all n bytes of s are valid UTF-8. */
 bool utf8_valid(const char *s, size_t n);
 

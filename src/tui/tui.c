@@ -3,6 +3,7 @@
  * reads. Each key redraws into stdscr after werase, and one doupdate sends
  * only what changed. */
 #include "tui/tui.h"
+#include "core/charset.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -108,10 +109,12 @@ void tui_put(int y, int x, const char *s, int w, int attr)
 		return;
 	char *safe = text_sanitize(s);	/* messages can carry paths */
 	char *f = text_ellipsize(safe, w);
+	char *out = charset_convert(f, strlen(f));
 	free(safe);
 	attron(attr);
-	mvaddstr(y, x, f);
+	mvaddstr(y, x, out);
 	attroff(attr);
+	free(out);
 	free(f);
 }
 
@@ -124,9 +127,11 @@ void tui_put_line(int y, int x, const struct text_line *l, int attr)
 		while (j < l->len && l->attr[j] == l->attr[i])
 			j++;
 		int a = attr | ((l->attr[i] & TEXT_EM) ? A_BOLD | A_UNDERLINE : 0);
+		char *out = charset_convert(l->text + i, j - i);
 		attron(a);
-		addnstr(l->text + i, (int)(j - i));
+		addstr(out);
 		attroff(a);
+		free(out);
 		i = j;
 	}
 }
@@ -369,7 +374,7 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	 * (use_env(FALSE) would take terminfo's 80x24 instead: not that). */
 	unsetenv("LINES");
 	unsetenv("COLUMNS");
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = newterm(NULL, charset_tty(), stdin);
 	if (!scr)
 		return -1;
 	struct tui t = { .s = s };

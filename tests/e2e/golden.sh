@@ -3,36 +3,9 @@
 # Review and update them with "make goldens" (UPDATE_GOLDENS=1 rewrites).
 . "$ROLLWISE_TESTS/lib.sh"
 export LANG=C.UTF-8 ROLLWISE_SEED=1
-G=$ROLLWISE_TESTS/golden
 # A copy outside the build tree, so only the test course is on the menu.
 cp "$ROLLWISE_BIN" "$T/rw"
 RW="$T/rw --lessons $ROLLWISE_TESTS/fixtures/good"
-
-# stable: wait until two captures 0.1 s apart are the same.
-stable() {
-	a=$(tm capture-pane -e -p -t t); n=0
-	while sleep 0.1; b=$(tm capture-pane -e -p -t t); [ "$a" != "$b" ] && [ $n -lt 50 ]; do
-		a=$b; n=$((n + 1))
-	done
-}
-# golden NAME TEXT: once TEXT is on screen, the screen must equal NAME's ref.
-golden() {
-	ref="$G/$1-$size.ref"
-	waitfor "$2" >/dev/null
-	stable
-	tm capture-pane -e -p -t t >"$T/shot"
-	if [ -n "${UPDATE_GOLDENS:-}" ]; then
-		cp "$T/shot" "$ref"
-		ok "$1 at $size: written"
-	elif [ ! -f "$ref" ]; then
-		fail "$1 at $size: no golden $ref (run make goldens)"
-	elif cmp -s "$T/shot" "$ref"; then
-		ok "$1 at $size matches its golden"
-	else
-		fail "$1 at $size differs from its golden:"
-		diff "$ref" "$T/shot" | cat -v | sed 's/^/# /' | head -20
-	fi
-}
 
 for size in 80x24 40x10; do
 	export XDG_STATE_HOME="$T/state-$size"

@@ -24,7 +24,6 @@ check "pt_BR.po: no fuzzy or untranslated message ($(cat "$T/stats"))" \
 check "pt_BR.po has every msgid of the template" msgcmp "$root/po/pt_BR.po" "$T/new.pot"
 mo=$root/build/locale/pt_BR/LC_MESSAGES/rollwise.mo
 check "make built the catalogue into build/locale" [ -s "$mo" ]
-check "and its ASCII variant" [ -s "$root/build/locale/pt_BR@ascii/LC_MESSAGES/rollwise.mo" ]
 
 # --- The language, from the environment or --lang. ---
 printf 'q\n' | "$R" --plain $L >"$T/en" 2>&1
