@@ -784,32 +784,42 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 	fputs(nqs ? "\n   ]}" : "]}", fp);
 }
 
-static void text_course(struct report *r, const struct course *c, struct trainee *tr,
-			size_t ntr, struct quiz_stats *qs, size_t nqs)
+/* s padded with spaces to w columns (left-aligned, or right when right). */
+static void cell(FILE *fp, const char *s, int w, bool right)
 {
-	FILE *fp = r->fp;
-	if (!r->first_course)
-		fputc('\n', fp);
-	r->first_course = false;
-	fputs("Course ", fp);
-	safe(fp, c->id);
-	fprintf(fp, " (version %d): %zu %s\n\n", c->version, ntr,
-		ntr == 1 ? "trainee" : "trainees");
-	int w = 7;
-	for (size_t i = 0; i < ntr; i++) {
-		int lw = utf8_strwidth(tr[i].login, strlen(tr[i].login));
-		if (lw > w)
-			w = lw;
-	}
-	fprintf(fp, "%-*s  PASSED  LAST ACTIVITY         FIRST/BEST PER QUIZ\n", w, "TRAINEE");
+	int pad = w - utf8_strwidth(s, strlen(s));
+	if (right)
+		fprintf(fp, "%*s%s", pad > 0 ? pad : 0, "", s);
+	else
+		fprintf(fp, "%s%*s", s, pad > 0 ? pad : 0, "");
+}
+
+static int max_width(int w, const char *s)
+{
+	int sw = utf8_strwidth(s, strlen(s));
+	return sw > w ? sw : w;
+}
+
+static void text_trainees(FILE *fp, const struct course *c, struct trainee *tr, size_t ntr)
+{
+	const char *h_login = _("TRAINEE"), *h_pass = _("PASSED"), *h_last = _("LAST ACTIVITY");
+	int w = max_width(0, h_login), wp = max_width(5, h_pass), wl = max_width(20, h_last);
+	for (size_t i = 0; i < ntr; i++)
+		w = max_width(w, tr[i].login);
+	cell(fp, h_login, w + 2, false);
+	cell(fp, h_pass, wp + 2, false);
+	cell(fp, h_last, wl + 2, false);
+	fprintf(fp, "%s\n", _("FIRST/BEST PER QUIZ"));
 	for (size_t i = 0; i < ntr; i++) {
 		const struct trainee *t = &tr[i];
-		char last[21], pass[16];
+		char last[21], pass[48];
 		time_text(t->last, last);
 		snprintf(pass, sizeof pass, "%zu/%zu", t->passed, t->lessons);
-		safe(fp, t->login);
-		fprintf(fp, "%*s  %-6s  %-20s ", w - utf8_strwidth(t->login, strlen(t->login)), "",
-			pass, last);
+		char *login = export_text_safe(t->login);
+		cell(fp, login, w + 2, false);
+		free(login);
+		cell(fp, pass, wp + 2, false);
+		cell(fp, last, wl + 1, false);
 		for (size_t j = 0; j < c->nlessons; j++) {
 			if (c->lessons[j].quiz.nquestions == 0)
 				continue;
@@ -820,55 +830,109 @@ static void text_course(struct report *r, const struct course *c, struct trainee
 		}
 		fputc('\n', fp);
 		if (t->mismatch)
-			fputs("    scores do not match the answers: recomputed ones shown\n", fp);
+			fprintf(fp, "    %s\n", _("scores do not match the answers: recomputed ones shown"));
 		if (t->outdated)
-			fputs("    handed in for an older version of the course\n", fp);
+			fprintf(fp, "    %s\n", _("handed in for an older version of the course"));
 		for (size_t j = 0; j < t->ncritical; j++) {
-			fputs("    missed safety question in the last attempt: ", fp);
+			fprintf(fp, "    %s ", _("missed safety question in the last attempt:"));
 			safe(fp, t->critical[j]);
 			fputc('\n', fp);
 		}
 	}
-	for (size_t i = 0; i < nqs; i++) {
-		const struct quiz_stats *q = &qs[i];
-		fputs("\nQuiz ", fp);
-		safe(fp, q->l->id);
-		if (q->n == 0) {
-			fputs(": no first attempts handed in yet\n", fp);
-			continue;
-		}
-		fprintf(fp, ": %zu first %s", q->n, q->n == 1 ? "attempt" : "attempts");
-		if (q->n) {
-			fprintf(fp, ", mean %.1f%%, spread (sd) %.1f, KR-20 ", q->mean, q->sd);
-			if (isnan(q->kr20))
-				fputs("-", fp);
-			else
-				fprintf(fp, "%.2f", q->kr20);
-		}
-		fputs("\n  QUESTION                             ANSWERS  FACILITY  DISCRIM.  WRONG CHOICES PICKED  FLAGS\n", fp);
-		for (size_t j = 0; j < q->k; j++) {
-			const struct item *it = &q->items[j];
-			char flags[96], picks[128];
-			item_flags(it, flags);
-			wrong_picks(it, picks);
-			fputs("  ", fp);
-			char *id = export_text_safe(it->q->id);
-			char *cut = text_ellipsize(id, 35);
-			fprintf(fp, "%s%*s", cut, 36 - utf8_strwidth(cut, strlen(cut)), "");
-			free(cut);
-			free(id);
-			fprintf(fp, "%7zu  ", it->answers);
-			if (it->answers)
-				fprintf(fp, "%7.1f%%  ", it->facility);
-			else
-				fputs("       -  ", fp);
-			if (it->answers && !isnan(it->discrimination))
-				fprintf(fp, "%8.1f  ", it->discrimination);
-			else
-				fputs("       -  ", fp);
-			fprintf(fp, "%-20s  %s\n", picks, flags);
-		}
+}
+
+/* The flags of an item as the text report says them, in the reader's language. */
+static void text_flags(const struct item *it, char *out, size_t n)
+{
+	out[0] = '\0';
+	if (it->answers < ITEM_MIN_ANSWERS) {
+		snprintf(out, n, "%s", _("too few answers to judge"));
+		return;
 	}
+	const char *f[3];
+	size_t k = 0;
+	if (it->facility >= 95)
+		f[k++] = _("very easy");
+	if (it->facility <= 20)
+		f[k++] = _("very hard");
+	if (!isnan(it->discrimination) && it->discrimination < 20)
+		f[k++] = _("discriminates badly");
+	for (size_t i = 0, l = 0; i < k && l < n; i++)
+		l += (size_t)snprintf(out + l, n - l, "%s%s", i ? "; " : "", f[i]);
+}
+
+static void text_quiz(FILE *fp, const struct quiz_stats *q)
+{
+	fprintf(fp, "\n%s ", _("Quiz"));
+	safe(fp, q->l->id);
+	if (q->n == 0) {
+		fprintf(fp, ": %s\n", _("no first attempts handed in yet"));
+		return;
+	}
+	fputs(": ", fp);
+	fprintf(fp, ngettext("%zu first attempt", "%zu first attempts", q->n), q->n);
+	fprintf(fp, _(", mean %.1f%%, spread (sd) %.1f, KR-20 "), q->mean, q->sd);
+	if (isnan(q->kr20))
+		fputs("-", fp);
+	else
+		fprintf(fp, "%.2f", q->kr20);
+	const char *h_q = _("QUESTION"), *h_n = _("ANSWERS"), *h_f = _("FACILITY"),
+		   *h_d = _("DISCRIM."), *h_w = _("WRONG CHOICES PICKED");
+	int wn = max_width(7, h_n), wf = max_width(8, h_f), wd = max_width(8, h_d),
+	    ww = max_width(20, h_w);
+	fputs("\n  ", fp);
+	cell(fp, h_q, 36, false);
+	cell(fp, h_n, wn + 2, false);
+	cell(fp, h_f, wf + 2, false);
+	cell(fp, h_d, wd + 2, false);
+	cell(fp, h_w, ww + 2, false);
+	fprintf(fp, "%s\n", _("FLAGS"));
+	for (size_t j = 0; j < q->k; j++) {
+		const struct item *it = &q->items[j];
+		char flags[256], picks[128], v[32];
+		text_flags(it, flags, sizeof flags);
+		wrong_picks(it, picks);
+		fputs("  ", fp);
+		char *id = export_text_safe(it->q->id);
+		char *cut = text_ellipsize(id, 35);
+		cell(fp, cut, 36, false);
+		free(cut);
+		free(id);
+		snprintf(v, sizeof v, "%zu", it->answers);
+		cell(fp, v, wn, true);
+		fputs("  ", fp);
+		if (it->answers)
+			snprintf(v, sizeof v, "%.1f%%", it->facility);
+		else
+			strcpy(v, "-");
+		cell(fp, v, wf, true);
+		fputs("  ", fp);
+		if (it->answers && !isnan(it->discrimination))
+			snprintf(v, sizeof v, "%.1f", it->discrimination);
+		else
+			strcpy(v, "-");
+		cell(fp, v, wd, true);
+		fputs("  ", fp);
+		cell(fp, picks, ww, false);
+		fprintf(fp, "  %s\n", flags);
+	}
+}
+
+static void text_course(struct report *r, const struct course *c, struct trainee *tr,
+			size_t ntr, struct quiz_stats *qs, size_t nqs)
+{
+	FILE *fp = r->fp;
+	if (!r->first_course)
+		fputc('\n', fp);
+	r->first_course = false;
+	char *id = export_text_safe(c->id);
+	fprintf(fp, ngettext("Course %s (version %d): %zu trainee", "Course %s (version %d): %zu trainees",
+			     ntr), id, c->version, ntr);
+	fputs("\n\n", fp);
+	free(id);
+	text_trainees(fp, c, tr, ntr);
+	for (size_t i = 0; i < nqs; i++)
+		text_quiz(fp, &qs[i]);
 }
 
 static void csv_row(FILE *fp, const char *const *cells, size_t n)
@@ -1018,11 +1082,12 @@ static void report_skips(struct report *r, const struct folder *f)
 		}
 		if (i == 0)
 			fputc('\n', fp);
-		fputs("Skipped ", fp);
-		safe(fp, f->skips[i].file);
-		fputs(": it ", fp);
-		safe(fp, f->skips[i].why);
-		fputs(".\n", fp);
+		char *file = export_text_safe(f->skips[i].file), *why = export_text_safe(f->skips[i].why);
+		/* TRANSLATORS: the second %s is a reason such as "is a symbolic link". */
+		fprintf(fp, _("Skipped %s: it %s."), file, why);
+		fputc('\n', fp);
+		free(file);
+		free(why);
 	}
 }
 
@@ -1037,9 +1102,12 @@ int class_report(FILE *fp, const char *dir, const struct catalog *cat, const cha
 	if (fmt == EXPORT_JSON)
 		fputs("{\"courses\": [", fp);
 	else if (fmt == EXPORT_TEXT) {
-		fprintf(fp, "%zu %s in ", f.n, f.n == 1 ? "hand-in" : "hand-ins");
-		safe(fp, dir);
-		fputs(f.n ? "\n" : "\n(none yet: trainees hand in with rollwise submit)\n", fp);
+		char *d = export_text_safe(dir);
+		fprintf(fp, ngettext("%zu hand-in in %s", "%zu hand-ins in %s", f.n), f.n, d);
+		free(d);
+		fputc('\n', fp);
+		if (!f.n)
+			fprintf(fp, "%s\n", _("(none yet: trainees hand in with rollwise submit)"));
 	}
 	for (size_t i = 0; i < cat->n; i++)
 		if (!course_id || !strcmp(cat->courses[i]->id, course_id))

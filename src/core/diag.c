@@ -104,7 +104,9 @@ void diag_print(const struct diags *d, FILE *fp)
 		diag_put_safe(fp, g->path);
 		if (g->line > 0)
 			fprintf(fp, ":%d:%d", g->line, g->col);
-		fputs(g->level == DIAG_ERROR ? ": error: " : ": warning: ", fp);
+		/* TRANSLATORS: the kind of a check message, as compilers say
+		   it in your language ("file:3:1: error: ..."). */
+		fprintf(fp, ": %s: ", g->level == DIAG_ERROR ? _("error") : _("warning"));
 		diag_put_safe(fp, g->msg);
 		fputc('\n', fp);
 	}

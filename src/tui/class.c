@@ -28,13 +28,13 @@ enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_NAME, DO_SCORE, DO_LAST_ACTIVE,
        DO_BACK };
 
 static const struct binding class_keys[] = {
-	{ KEY_DOWN, DO_DOWN, "Down", NULL, N_("next trainee"), 0 },
+	{ KEY_DOWN, DO_DOWN, N_("Down"), NULL, N_("next trainee"), 0 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, N_("previous trainee"), 0 },
+	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("previous trainee"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_HOME, DO_FIRST, "Home", NULL, N_("first trainee"), 0 },
+	{ KEY_HOME, DO_FIRST, N_("Home"), NULL, N_("first trainee"), 0 },
 	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
-	{ KEY_END, DO_LAST, "End", NULL, N_("last trainee"), 0 },
+	{ KEY_END, DO_LAST, N_("End"), NULL, N_("last trainee"), 0 },
 	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
@@ -43,8 +43,8 @@ static const struct binding class_keys[] = {
 	{ 'a', DO_LAST_ACTIVE, "a", N_("by activity"), N_("sort by last activity, oldest first"), 1 },
 	{ KEY_CTRL('r'), DO_RELOAD, "Ctrl-R", NULL, N_("read the hand-ins again"), 0 },
 	{ 'q', DO_BACK, "q", N_("back"), N_("back to the courses"), KEEP_ALWAYS },
-	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
-	{ KEY_LEFT, DO_BACK, "Left", NULL, NULL, 0 },
+	{ KEY_ESC, DO_BACK, N_("Esc"), NULL, NULL, 0 },
+	{ KEY_LEFT, DO_BACK, N_("Left"), NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -1,6 +1,7 @@
 /* keys.c - dispatch, help and key bar from one table of bindings. */
 #include "tui/keys.h"
 #include "core/i18n.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
@@ -28,6 +29,12 @@ static bool on(bool (*enabled)(const void *, int), const void *d, int action)
 }
 
 /* Appends s to the growing string *buf of length *n. */
+/* A key's name as shown: "Down" is translated, a letter is itself. */
+static const char *key_label(const char *name)
+{
+	return name[0] && name[1] ? _(name) : name;
+}
+
 static void append(char **buf, size_t *n, const char *s)
 {
 	size_t k = strlen(s);
@@ -45,11 +52,11 @@ char *keys_help(const struct binding *b, bool (*enabled)(const void *, int),
 		if (!h->help)
 			continue;
 		append(&out, &n, "- *");
-		append(&out, &n, h->name);
+		append(&out, &n, key_label(h->name));
 		for (const struct binding *o = h + 1; o->action; o++)
 			if (o->action == h->action && !o->help) {
 				append(&out, &n, ", ");
-				append(&out, &n, o->name);
+				append(&out, &n, key_label(o->name));
 			}
 		append(&out, &n, "*: ");
 		append(&out, &n, _(h->help));
@@ -76,7 +83,8 @@ struct item {
 
 static size_t item_width(const struct item *it)
 {
-	return strlen(it->name) + 2 + strlen(it->label);
+	return (size_t)utf8_strwidth(it->name, strlen(it->name)) + 2 +
+	       (size_t)utf8_strwidth(it->label, strlen(it->label));
 }
 
 char *keys_bar(const struct binding *b, bool (*enabled)(const void *, int),
@@ -90,7 +98,7 @@ char *keys_bar(const struct binding *b, bool (*enabled)(const void *, int),
 		const char *l = label ? label(d, b->action) : NULL;
 		if (l && !*l)	/* "" keeps it off the bar now */
 			continue;
-		items[n] = (struct item){ b->name, _(l ? l : b->label), b->keep, true };
+		items[n] = (struct item){ key_label(b->name), _(l ? l : b->label), b->keep, true };
 		total += item_width(&items[n]) + 2;
 		n++;
 	}

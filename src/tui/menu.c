@@ -26,16 +26,16 @@ enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_OPEN, DO_DIGIT, DO_CONTINUE, DO
 static const struct binding menu_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
-	{ KEY_DOWN, DO_DOWN, "Down", N_("choose"), N_("next item"), 1 },
+	{ KEY_DOWN, DO_DOWN, N_("Down"), N_("choose"), N_("next item"), 1 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, N_("previous item"), 0 },
+	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("previous item"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_HOME, DO_FIRST, "Home", NULL, N_("first item"), 0 },
+	{ KEY_HOME, DO_FIRST, N_("Home"), NULL, N_("first item"), 0 },
 	{ 'g', DO_FIRST, "g", NULL, NULL, 0 },
-	{ KEY_END, DO_LAST, "End", NULL, N_("last item"), 0 },
+	{ KEY_END, DO_LAST, N_("End"), NULL, N_("last item"), 0 },
 	{ 'G', DO_LAST, "G", NULL, NULL, 0 },
-	{ KEY_ANY_ENTER, DO_OPEN, "Enter", N_("open"), N_("open the chosen item"), KEEP_ALWAYS },
-	{ KEY_RIGHT, DO_OPEN, "Right", NULL, NULL, 0 },
+	{ KEY_ANY_ENTER, DO_OPEN, N_("Enter"), N_("open"), N_("open the chosen item"), KEEP_ALWAYS },
+	{ KEY_RIGHT, DO_OPEN, N_("Right"), NULL, NULL, 0 },
 	{ 'l', DO_OPEN, "l", NULL, NULL, 0 },
 	{ '1', DO_DIGIT, "1-9", NULL, N_("open course 1 to 9"), 0 },
 	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
@@ -47,7 +47,7 @@ static const struct binding menu_keys[] = {
 	{ 'h', DO_HANDIN, "h", N_("hand in"), N_("hand your results in to the class folder"), 1 },
 	{ 'C', DO_CLASS, "C", N_("class"), N_("the class: every trainee's hand-in"), 1 },
 	{ 'q', DO_QUIT, "q", N_("quit"), N_("quit (your progress is saved)"), KEEP_ALWAYS },
-	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
+	{ KEY_ESC, DO_QUIT, N_("Esc"), NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -18,15 +18,15 @@ enum { DO_MORE = 1, DO_UP, DO_QUIT };
 static const struct binding notice_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
-	{ KEY_ANY_ENTER, DO_MORE, "Enter", N_("continue"), N_("read on; at the end, continue"), KEEP_ALWAYS },
+	{ KEY_ANY_ENTER, DO_MORE, N_("Enter"), N_("continue"), N_("read on; at the end, continue"), KEEP_ALWAYS },
 	{ ' ', DO_MORE, "Space", NULL, NULL, 0 },
-	{ KEY_DOWN, DO_MORE, "Down", NULL, NULL, 0 },
-	{ KEY_NPAGE, DO_MORE, "PgDn", NULL, NULL, 0 },
+	{ KEY_DOWN, DO_MORE, N_("Down"), NULL, NULL, 0 },
+	{ KEY_NPAGE, DO_MORE, N_("PgDn"), NULL, NULL, 0 },
 	{ 'j', DO_MORE, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, N_("scroll back"), 0 },
+	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("scroll back"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
 	{ 'q', DO_QUIT, "q", N_("quit"), N_("quit"), KEEP_ALWAYS },
-	{ KEY_ESC, DO_QUIT, "Esc", NULL, NULL, 0 },
+	{ KEY_ESC, DO_QUIT, N_("Esc"), NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
 

@@ -17,17 +17,17 @@ enum { DO_DOWN = 1, DO_UP, DO_PGDN, DO_PGUP, DO_CLOSE };
 static const struct binding overlay_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
-	{ KEY_DOWN, DO_DOWN, "Down", N_("scroll"), N_("scroll down a line"), 5 },
+	{ KEY_DOWN, DO_DOWN, N_("Down"), N_("scroll"), N_("scroll down a line"), 5 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, N_("scroll up a line"), 0 },
+	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("scroll up a line"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
 	{ ' ', DO_PGDN, "Space", NULL, N_("scroll down a screen"), 0 },
-	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, NULL, 0 },
+	{ KEY_NPAGE, DO_PGDN, N_("PgDn"), NULL, NULL, 0 },
 	{ 'b', DO_PGUP, "b", NULL, N_("scroll up a screen"), 0 },
-	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, NULL, 0 },
+	{ KEY_PPAGE, DO_PGUP, N_("PgUp"), NULL, NULL, 0 },
 	{ 'q', DO_CLOSE, "q", N_("close"), N_("close this box"), KEEP_ALWAYS },
-	{ KEY_ESC, DO_CLOSE, "Esc", NULL, NULL, 0 },
-	{ KEY_ANY_ENTER, DO_CLOSE, "Enter", NULL, NULL, 0 },
+	{ KEY_ESC, DO_CLOSE, N_("Esc"), NULL, NULL, 0 },
+	{ KEY_ANY_ENTER, DO_CLOSE, N_("Enter"), NULL, NULL, 0 },
 	{ '?', DO_CLOSE, "?", NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };

@@ -23,12 +23,12 @@ enum { DO_DOWN = 1, DO_UP, DO_PGDN, DO_PGUP, DO_DIGIT, DO_TRUE, DO_FALSE, DO_MAR
 static const struct binding quiz_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
-	{ KEY_DOWN, DO_DOWN, "Down", N_("move"), N_("next choice (after answering: scroll)"), 4 },
+	{ KEY_DOWN, DO_DOWN, N_("Down"), N_("move"), N_("next choice (after answering: scroll)"), 4 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, N_("previous choice (after answering: scroll)"), 0 },
+	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("previous choice (after answering: scroll)"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_NPAGE, DO_PGDN, "PgDn", NULL, N_("scroll down a screen"), 0 },
-	{ KEY_PPAGE, DO_PGUP, "PgUp", NULL, N_("scroll up a screen"), 0 },
+	{ KEY_NPAGE, DO_PGDN, N_("PgDn"), NULL, N_("scroll down a screen"), 0 },
+	{ KEY_PPAGE, DO_PGUP, N_("PgUp"), NULL, N_("scroll up a screen"), 0 },
 	{ '1', DO_DIGIT, "1-9", N_("select"), N_("select that choice (choose all: mark or unmark it)"), 3 },
 	{ '2', DO_DIGIT, "2", NULL, NULL, 0 }, { '3', DO_DIGIT, "3", NULL, NULL, 0 },
 	{ '4', DO_DIGIT, "4", NULL, NULL, 0 }, { '5', DO_DIGIT, "5", NULL, NULL, 0 },
@@ -37,13 +37,13 @@ static const struct binding quiz_keys[] = {
 	{ 't', DO_TRUE, "t", NULL, N_("select True (true-false questions)"), 0 },
 	{ 'f', DO_FALSE, "f", NULL, N_("select False (true-false questions)"), 0 },
 	{ ' ', DO_MARK, "Space", N_("mark"), N_("mark or unmark the highlighted choice (choose all)"), 5 },
-	{ KEY_ANY_ENTER, DO_ENTER, "Enter", N_("answer"), N_("answer with your selection; after answering, the next question"), KEEP_ALWAYS },
+	{ KEY_ANY_ENTER, DO_ENTER, N_("Enter"), N_("answer"), N_("answer with your selection; after answering, the next question"), KEEP_ALWAYS },
 	{ 'n', DO_NEXT, "n", NULL, N_("next question (after answering)"), 0 },
-	{ KEY_RIGHT, DO_NEXT, "Right", NULL, NULL, 0 },
+	{ KEY_RIGHT, DO_NEXT, N_("Right"), NULL, NULL, 0 },
 	{ 'r', DO_REREAD, "r", N_("re-read"), N_("re-read the page this question is about (after answering)"), 6 },
 	{ 's', DO_SOURCES, "s", N_("sources"), N_("the sources for this question"), 1 },
 	{ 'q', DO_LEAVE, "q", N_("leave"), N_("leave the quiz (asks first)"), KEEP_ALWAYS },
-	{ KEY_ESC, DO_LEAVE, "Esc", NULL, NULL, 0 },
+	{ KEY_ESC, DO_LEAVE, N_("Esc"), NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
 

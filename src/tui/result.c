@@ -22,15 +22,15 @@ enum { DO_DOWN = 1, DO_UP, DO_ENTER, DO_NEXT, DO_RETRY, DO_BACK };
 static const struct binding result_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
-	{ KEY_DOWN, DO_DOWN, "Down", N_("choose"), N_("next missed question"), 2 },
+	{ KEY_DOWN, DO_DOWN, N_("Down"), N_("choose"), N_("next missed question"), 2 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
-	{ KEY_UP, DO_UP, "Up", NULL, N_("previous missed question"), 0 },
+	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("previous missed question"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ KEY_ANY_ENTER, DO_ENTER, "Enter", N_("re-read"), N_("re-read the page of the chosen question (with none missed: the next lesson)"), KEEP_ALWAYS },
+	{ KEY_ANY_ENTER, DO_ENTER, N_("Enter"), N_("re-read"), N_("re-read the page of the chosen question (with none missed: the next lesson)"), KEEP_ALWAYS },
 	{ 'n', DO_NEXT, "n", N_("next lesson"), N_("the next lesson"), 4 },
 	{ 'r', DO_RETRY, "r", N_("retry"), N_("take the quiz again"), 3 },
 	{ 'q', DO_BACK, "q", N_("back"), N_("back to the lessons"), KEEP_ALWAYS },
-	{ KEY_ESC, DO_BACK, "Esc", NULL, NULL, 0 },
+	{ KEY_ESC, DO_BACK, N_("Esc"), NULL, NULL, 0 },
 	{ 0, 0, NULL, NULL, NULL, 0 },
 };
 

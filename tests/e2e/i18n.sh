@@ -62,13 +62,13 @@ check "check: its summary in Portuguese" grep -q '^1 curso, 4 perguntas: 0 erro,
 bad=$ROLLWISE_TESTS/fixtures/bad
 "$R" --lang pt_BR check "$bad/empty.yaml" "$bad/many-errors.yaml" >"$T/out" 2>"$T/err"
 check "check: diagnostics in Portuguese, in GCC's form" \
-	grep -q "empty.yaml:1:1: error: o arquivo está vazio; um curso começa com 'id:'" "$T/err"
+	grep -q "empty.yaml:1:1: erro: o arquivo está vazio; um curso começa com 'id:'" "$T/err"
 check "check: a message with its words reordered" \
-	grep -q "many-errors.yaml:2:1: error: o curso tem uma chave desconhecida, 'tittle'; você quis dizer 'title'?" "$T/err"
+	grep -q "many-errors.yaml:2:1: erro: o curso tem uma chave desconhecida, 'tittle'; você quis dizer 'title'?" "$T/err"
 printf 'id: x\n\377\377\n' >"$T/bytes.yaml"
 "$R" --lang pt_BR check "$T/bytes.yaml" >"$T/out" 2>"$T/err"
 check "check: messages diag_add translates (kept ones only) in Portuguese" \
-	grep -q "bytes.yaml:2:1: error: UTF-8 inválido (byte 0xff); salve o arquivo como UTF-8" "$T/err"
+	grep -q "bytes.yaml:2:1: erro: UTF-8 inválido (byte 0xff); salve o arquivo como UTF-8" "$T/err"
 "$R" check "$bad/empty.yaml" >"$T/out" 2>"$T/err"
 check "check: English unchanged under C.UTF-8" \
 	grep -q "empty.yaml:1:1: error: the file is empty; a course starts with 'id:'" "$T/err"
@@ -107,5 +107,5 @@ check "tui 40x10: the menu is redrawn" waitfor "lições concluídas."
 check "tui 40x10: the key bar keeps ?: ajuda" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q '?: ajuda'"
 check "tui 40x10: no line wider than the screen ($(widest))" [ "$(widest)" -le 40 ]
 keys '?'
-check "tui: the key help in Portuguese" waitfor "Down, j: próximo item"
+check "tui: the key help in Portuguese" waitfor "Baixo, j: próximo item"
 tend
