@@ -54,7 +54,7 @@ char *keys_help(const struct binding *b, bool (*enabled)(const void *, int),
 		append(&out, &n, "- *");
 		append(&out, &n, key_label(h->name));
 		for (const struct binding *o = h + 1; o->action; o++)
-			if (o->action == h->action && !o->help) {
+			if (o->action == h->action && !o->help && o->name) {
 				append(&out, &n, ", ");
 				append(&out, &n, key_label(o->name));
 			}

@@ -16,7 +16,8 @@
 struct binding {
 	int key;		/* a character, a KEY_* code or KEY_ANY_ENTER */
 	int action;		/* 0 ends the table */
-	const char *name;	/* how the key is written: N_("Enter"), "j" */
+	const char *name;	/* how the key is written: N_("Enter"), "j"; NULL:
+				 * not named in the help (2 to 9 after "1-9") */
 	const char *label;	/* the key bar's word (N_("next")), NULL: not on the bar */
 	const char *help;	/* the help line (N_()), NULL for another key of an action */
 	int keep;		/* key bar priority: the lowest goes first when
