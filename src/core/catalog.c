@@ -307,7 +307,7 @@ static int open_at(struct loading *L, int dirfd, const char *path, const char *n
 static void translate_with(struct loading *L, struct course *c, int dirfd,
 			   const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/%s", dir, name);
+	char *path = *dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
 	struct stat st;
 	int fd = open_at(L, dirfd, path, name);
 	if (fd >= 0 && admit(L, fd, path, &st)) {
@@ -502,8 +502,9 @@ static void load_file(struct loading *L, int fd, const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *name = slash ? slash + 1 : path;
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* "" names the current folder: its files are named as given, "a.yaml". */
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup("");
+	int dfd = open(*dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *dp = dfd >= 0 ? fdopendir(dfd) : NULL;
 	size_t n = 0, stem, lang;
 	char **names = dp ? list_dir(dp, &n) : NULL;
