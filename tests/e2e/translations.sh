@@ -62,6 +62,16 @@ assert not [f for f in c.course_files(['$root/lessons']) if 'pt_BR' in f]; \
 assert c.course_files(['$root/lessons/basics.pt_BR.yaml']) == []" 2>"$T/err"
 check "course_yaml.course_files leaves translations out" [ $? -eq 0 ]
 
+# The documented example translation checks clean against the example course.
+mkdir "$T/doc"
+awk '/^```yaml/{f=1;next}/^```/{f=0}f' "$root/docs/lesson-format.md" >"$T/doc/sun-care.yaml"
+awk '/^~~~yaml/{f=1;next}/^~~~/{f=0}f' "$root/docs/lesson-format.md" >"$T/doc/sun-care.pt_BR.yaml"
+"$R" check "$T/doc" >"$T/out" 2>"$T/err"
+check "documented translation: exit 0, no warning" \
+	sh -c "[ $? -eq 0 ] && grep -qx '1 course, 3 questions: 0 errors, 0 warnings' '$T/err'"
+"$R" --lang pt_BR list sun-care --lessons "$T/doc" >"$T/out" 2>&1
+check "documented translation: used" grep -q 'Por que o sol importa$' "$T/out"
+
 # --- The language: --lang, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG. ---
 B="--lessons $root/lessons"
 "$R" list $B >"$T/en" 2>&1
