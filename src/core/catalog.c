@@ -321,17 +321,36 @@ static void translate_with(struct loading *L, struct course *c, int dirfd,
 	free(path);
 }
 
-/* The name among names of the translation of stem into lang (n bytes of
- * it), or NULL. */
-static const char *translation_for(char *const *names, size_t count, const char *stem,
-				   size_t stemlen, const char *lang, size_t n)
+/* The names (sorted) that start with the len bytes of prefix are
+ * names[*first] to names[end - 1]: found by halving, so that a folder of
+ * many courses is not scanned once per course. Returns end. */
+static size_t with_prefix(char *const *names, size_t count, const char *prefix, size_t len,
+			  size_t *first)
 {
-	for (size_t i = 0; i < count; i++) {
-		size_t s, l;
-		if (translation_name(names[i], &s, &l) && s == stemlen && l == n &&
-		    !strncmp(names[i], stem, s) && !strncmp(names[i] + s + 1, lang, n))
-			return names[i];
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(names[mid], prefix, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	*first = lo;
+	while (hi < count && !strncmp(names[hi], prefix, len))
+		hi++;
+	return hi;
+}
+
+/* The name among names of the translation of the course file name (its
+ * NAME stem bytes long) into lang (n bytes of it), or NULL. */
+static const char *translation_for(char *const *names, size_t count, const char *name,
+				   size_t stem, const char *lang, size_t n)
+{
+	size_t i, end = with_prefix(names, count, name, stem + 1, &i), s, l;
+	for (; i < end; i++)
+		if (translation_name(names[i], &s, &l) && s == stem && l == n &&
+		    !strncmp(names[i] + s + 1, lang, n))
+			return names[i];
 	return NULL;
 }
 
@@ -340,12 +359,13 @@ static const char *translation_for(char *const *names, size_t count, const char 
 static void translate(struct loading *L, struct course *c, int dirfd, const char *dir,
 		      const char *name, char *const *names, size_t count)
 {
-	size_t stem = (size_t)(strrchr(name, '.') - name), s, l;
-	for (size_t i = 0; L->all && i < count; i++)
-		if (translation_name(names[i], &s, &l) && s == stem && !strncmp(names[i], name, s))
+	size_t stem = (size_t)(strrchr(name, '.') - name), s, l, i;
+	size_t end = with_prefix(names, count, name, stem + 1, &i);
+	for (; L->all && i < end; i++)
+		if (translation_name(names[i], &s, &l) && s == stem)
 			translate_with(L, c, dirfd, dir, names[i]);
-	for (size_t i = 0; !L->all && L->sp && i < L->sp->nlangs; i++) {
-		const char *lang = L->sp->langs[i];
+	for (size_t k = 0; !L->all && L->sp && k < L->sp->nlangs; k++) {
+		const char *lang = L->sp->langs[k];
 		size_t n = strlen(lang), ll = strcspn(lang, "_");
 		const char *t = translation_for(names, count, name, stem, lang, n);
 		if (!t && ll < n)
@@ -399,9 +419,9 @@ static void orphan(struct loading *L, enum diag_level level, const char *dir,
  * translation name, whose NAME is stem bytes long. */
 static bool course_beside(char *const *names, size_t n, const char *name, size_t stem)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!strncmp(names[i], name, stem) &&
-		    (!strcmp(names[i] + stem, ".yaml") || !strcmp(names[i] + stem, ".yml")))
+	size_t i, end = with_prefix(names, n, name, stem + 1, &i);
+	for (; i < end; i++)
+		if (!strcmp(names[i] + stem, ".yaml") || !strcmp(names[i] + stem, ".yml"))
 			return true;
 	return false;
 }
