@@ -516,6 +516,45 @@ static struct course *loaded(const struct catalog *cat, const char *path)
 	return NULL;
 }
 
+/* Opens the course file of the translation at path (its NAME stem bytes
+ * long, from the start of path): NAME.yaml, else NAME.yml; -1 when neither
+ * opens. *cpath gets its path (caller frees). */
+static int course_of(const char *path, size_t stem, char **cpath)
+{
+	*cpath = xasprintf("%.*s.yaml", (int)stem, path);
+	int fd = open(*cpath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		free(*cpath);
+		*cpath = xasprintf("%.*s.yml", (int)stem, path);
+		fd = open(*cpath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	}
+	return fd;
+}
+
+/* Checks the translation name (at path, in the folder dp, its NAME stem
+ * bytes long) with its course, unless that course was loaded already: then
+ * its translations were read with it. */
+static void load_translation(struct loading *L, DIR *dp, const char *dir, const char *path,
+			     const char *name, size_t stem)
+{
+	char *cpath;
+	size_t len = stem + (size_t)(name - path);
+	int cfd = course_of(path, len, &cpath);
+	struct course *c = NULL;
+	if (cfd < 0)
+		orphan(L, DIAG_ERROR, NULL, path, len);
+	else if (loaded(L->cat, cpath))
+		close(cfd);
+	else
+		c = course_from(L, cfd, cpath);
+	if (c) {
+		if (dp)
+			translate_with(L, c, dirfd(dp), dir, name);
+		add_course(L, c);
+	}
+	free(cpath);
+}
+
 /* Loads the file at path, and its translations beside it; a translation
  * named by itself with its course (NAME.yaml or NAME.yml). */
 static void load_file(struct loading *L, int fd, const char *path)
@@ -530,31 +569,15 @@ static void load_file(struct loading *L, int fd, const char *path)
 	char **names = dp ? list_dir(dp, &n) : NULL;
 	if (!dp && dfd >= 0)
 		close(dfd);
-	if (!translation_name(name, &stem, &lang)) {
+	if (translation_name(name, &stem, &lang)) {
+		close(fd);
+		load_translation(L, dp, dir, path, name, stem);
+	} else {
 		struct course *c = course_from(L, fd, path);
 		if (c && dp)
 			translate(L, c, dirfd(dp), dir, name, names, n);
 		if (c)
 			add_course(L, c);
-	} else {
-		close(fd);
-		char *cpath = xasprintf("%.*s.yaml", (int)(name - path + stem), path);
-		int cfd = open(cpath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-		if (cfd < 0) {
-			free(cpath);
-			cpath = xasprintf("%.*s.yml", (int)(name - path + stem), path);
-			cfd = open(cpath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-		}
-		struct course *c = loaded(L->cat, cpath);
-		if (cfd < 0)
-			orphan(L, DIAG_ERROR, NULL, path, stem + (size_t)(name - path));
-		else if (!c && (c = course_from(L, cfd, cpath)) != NULL && dp) {
-			translate_with(L, c, dirfd(dp), dir, name);
-			add_course(L, c);
-		} else {
-			close(cfd);
-		}
-		free(cpath);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);

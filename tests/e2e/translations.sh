@@ -43,6 +43,15 @@ check "check on the course file: its translations' 15 messages too" \
 "$R" --lang pt_BR check tiny.pt_BR.yaml >"$T/out" 2>"$T/err"
 check "check: translation messages in Portuguese" \
 	grep -qx "tiny.pt_BR.yaml:9:3: warning: a página 'bye' não está traduzida; quem estuda vê o original, marcado" "$T/err"
+"$R" check tiny.yaml tiny.pt_BR.yaml >"$T/out" 2>"$T/err"
+check "check COURSE TRANSLATION: the course once, the translation read with it" \
+	sh -c "! grep -q 'also used by' '$T/err' && [ \$(grep -c \"tiny.pt_BR.yaml:9:3: warning: page 'bye'\" '$T/err') -eq 1 ]"
+mkdir "$T/broken"
+printf 'id: tiny\nversion: 3\n' >"$T/broken/tiny.yaml"
+cp tiny.pt_BR.yaml "$T/broken/"
+"$R" check "$T/broken/tiny.pt_BR.yaml" >"$T/out" 2>"$T/err"
+check "check TRANSLATION whose course is broken: the course's errors, exit 1" \
+	sh -c "[ $? -eq 1 ] && grep -q '^$T/broken/tiny.yaml:1:1: error: the course is missing' '$T/err'"
 mkdir "$T/orphan"
 cp tiny.pt_BR.yaml "$T/orphan/"
 "$R" check "$T/orphan/tiny.pt_BR.yaml" >"$T/out" 2>"$T/err"
