@@ -274,15 +274,27 @@ def load_file(path):
         return load(f.read())
 
 
+# NAME.LL.yaml, NAME.LL_CC.yml: a translation of NAME.yaml, not a course
+# (as translation_name in src/core/translation.c).
+TRANSLATION_NAME = re.compile(r'^.+\.[a-z]{2,3}(_[A-Z]{2})?\.ya?ml$')
+
+
+def is_translation(path):
+    """True when the file name is a course translation's (basics.pt_BR.yaml)."""
+    import os
+    return bool(TRANSLATION_NAME.match(os.path.basename(path)))
+
+
 def course_files(paths):
-    """The .yaml/.yml files named in paths, or inside the folders in it."""
+    """The course .yaml/.yml files named in paths, or inside the folders in
+    it; translations (basics.pt_BR.yaml) are left out."""
     import os
     out = []
     for p in paths:
         if os.path.isdir(p):
             out += sorted(os.path.join(p, f) for f in os.listdir(p)
-                          if f.endswith(('.yaml', '.yml')))
-        else:
+                          if f.endswith(('.yaml', '.yml')) and not is_translation(f))
+        elif not is_translation(p):
             out.append(p)
     return out
 

@@ -1,6 +1,7 @@
 /* commands.c - the command table and the commands that only print. */
 #include "commands.h"
 #include "cli.h"
+#include "lang.h"
 #include "core/catalog.h"
 #include "core/class.h"
 #include "core/export.h"
@@ -26,6 +27,7 @@ static int cmd_check(const struct options *o)
 	} else {
 		struct search_path sp;
 		search_path_init(&sp, o->lessons, o->nlessons);
+		sp.all_translations = true;
 		catalog_load(&cat, &sp, &d);
 		search_path_free(&sp);
 	}
@@ -137,6 +139,7 @@ static int cmd_list(const struct options *o)
 	struct catalog cat;
 	struct search_path sp;
 	search_path_init(&sp, o->lessons, o->nlessons);
+	sp.langs = lang_courses(&sp.nlangs);
 	catalog_load(&cat, &sp, &d);
 	search_path_free(&sp);
 	int status = 0;
@@ -214,7 +217,9 @@ static int cmd_progress(const struct options *o)
 	if (o->format)
 		(void)export_format_parse(o->format, &fmt); /* cli_parse checked it */
 	struct session s;
-	session_open(&s, o->lessons, o->nlessons);
+	size_t nlangs;
+	char *const *langs = lang_courses(&nlangs);
+	session_open(&s, o->lessons, o->nlessons, langs, nlangs);
 	char *w = session_take_warning(&s);
 	if (w) {
 		cli_error("%s", w);
@@ -274,7 +279,9 @@ static int cmd_submit(const struct options *o)
 	if (!dir)
 		return 2;
 	struct session s;
-	session_open(&s, o->lessons, o->nlessons);
+	size_t nlangs;
+	char *const *langs = lang_courses(&nlangs);
+	session_open(&s, o->lessons, o->nlessons, langs, nlangs);
 	char *w = session_take_warning(&s), *msg = NULL, *err = NULL;
 	if (w)
 		cli_error("%s", w);
@@ -297,6 +304,7 @@ static int cmd_report(const struct options *o)
 	struct search_path sp;
 	struct diags d = { 0 };
 	search_path_init(&sp, o->lessons, o->nlessons);
+	sp.langs = lang_courses(&sp.nlangs);
 	catalog_load(&cat, &sp, &d);
 	search_path_free(&sp);
 	diag_free(&d);

@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/charset.h"
 #include "core/i18n.h"
+#include "core/translation.h"
 #include "core/xalloc.h"
 
 #include <locale.h>
@@ -36,13 +37,57 @@ const char *lang_arg(int argc, char **argv)
 
 int lang_valid(const char *s)
 {
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
-	if (n < 2 || n > 3)
-		return 0;
-	if (s[n] == '\0')
-		return 1;
-	size_t m = strspn(s + n + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-	return s[n] == '_' && m == 2 && s[n + 1 + m] == '\0';
+	return lang_name_ok(s, strlen(s));
+}
+
+/* The languages to show courses in, best first (lang_courses). */
+static char **course_langs;
+static size_t ncourse_langs;
+
+/* Adds the language of the locale or LANGUAGE entry s (n bytes), without
+ * its .codeset and @modifier, unless it is C, POSIX or not a language. */
+static void course_lang_add(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && s[k] != '.' && s[k] != '@')
+		k++;
+	if (!lang_name_ok(s, k))
+		return;
+	for (size_t i = 0; i < ncourse_langs; i++)
+		if (strlen(course_langs[i]) == k && !strncmp(course_langs[i], s, k))
+			return;
+	course_langs = xreallocarray(course_langs, ncourse_langs + 1, sizeof *course_langs);
+	course_langs[ncourse_langs++] = xstrndup(s, k);
+}
+
+/* As gettext chooses: --lang, else LANGUAGE's list unless the locale is C
+ * or POSIX, then the locale of messages (LC_ALL, LC_MESSAGES, LANG). Read
+ * before lang_init changes LANGUAGE. */
+static void course_langs_init(const char *lang)
+{
+	if (lang && *lang) {
+		course_lang_add(lang, strlen(lang));
+		return;
+	}
+	const char *v, *loc = NULL;
+	if (((v = getenv("LC_ALL")) && *v) || ((v = getenv("LC_MESSAGES")) && *v) ||
+	    ((v = getenv("LANG")) && *v))
+		loc = v;
+	if (!loc || !strcmp(loc, "C") || !strcmp(loc, "POSIX"))
+		return;
+	const char *language = getenv("LANGUAGE");
+	for (const char *p = language ? language : ""; *p;) {
+		size_t n = strcspn(p, ":");
+		course_lang_add(p, n);
+		p += n + (p[n] == ':');
+	}
+	course_lang_add(loc, strlen(loc));
+}
+
+char *const *lang_courses(size_t *n)
+{
+	*n = ncourse_langs;
+	return course_langs;
 }
 
 /* The first of the variables that is set and not empty, as setlocale reads them. */
@@ -86,6 +131,7 @@ static void locale_fallback(void)
 
 void lang_init(const char *lang)
 {
+	course_langs_init(lang);
 	if (!setlocale(LC_ALL, ""))
 		locale_fallback();
 	if (lang && *lang) {

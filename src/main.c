@@ -53,7 +53,9 @@ static int plain_width(const struct options *o)
 int tutor(const struct options *o)
 {
 	struct session s;
-	session_open(&s, o->lessons, o->nlessons);
+	size_t nlangs;
+	char *const *langs = lang_courses(&nlangs);
+	session_open(&s, o->lessons, o->nlessons, langs, nlangs);
 	const char *course = o->nargs > 0 ? o->args[0] : NULL;
 	const char *lesson = o->nargs > 1 ? o->args[1] : NULL;
 	bool review = o->cmd->flags & CMD_REVIEW;

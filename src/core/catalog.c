@@ -2,6 +2,7 @@
 #include "core/catalog.h"
 #include "core/i18n.h"
 #include "core/hash.h"
+#include "core/translation.h"
 #include "core/xalloc.h"
 
 #include <dirent.h>
@@ -117,6 +118,8 @@ struct loading {
 	size_t bytes;		/* of the courses loaded */
 	struct stat *dirs;	/* the folders read (device and inode) */
 	size_t ndirs;
+	const struct search_path *sp;	/* the languages; NULL for check */
+	bool all;		/* read every translation, apply none (check) */
 };
 
 /* The slot holding id, or the empty one where it would go. */
@@ -253,43 +256,139 @@ static bool trusted(struct loading *L, const char *path, const struct stat *st)
 	return load;
 }
 
-/* Loads the course file open on fd (closing it), unless the catalog is full:
- * then it is the first file left out. */
-static void load_fd(struct loading *L, int fd, const char *path)
+/* True when the file open on fd is to be read: the catalog has room for
+ * it, and it is trusted or named; else closes fd (the first file past the
+ * cap is named in the catalog). */
+static bool admit(struct loading *L, int fd, const char *path, struct stat *st)
 {
-	struct stat st = { 0 };
+	*st = (struct stat){ 0 };
 	if (L->cat->capped) {
 		close(fd);
-		return;
+		return false;
 	}
-	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-	if (regular && !trusted(L, path, &st)) {
+	bool regular = fstat(fd, st) == 0 && S_ISREG(st->st_mode);
+	if (regular && !trusted(L, path, st)) {
 		close(fd);
-		return;
+		return false;
 	}
-	if (regular && st.st_size <= COURSE_MAX_BYTES &&
-	    L->bytes + (size_t)st.st_size > CATALOG_MAX_BYTES) {
+	if (regular && st->st_size <= COURSE_MAX_BYTES &&
+	    L->bytes + (size_t)st->st_size > CATALOG_MAX_BYTES) {
 		L->cat->capped = xstrdup(path);
 		close(fd);
-		return;
+		return false;
 	}
-	struct course *c = course_load_fd(fd, path, L->d);
-	close(fd);
-	if (!c)
-		return;
-	L->bytes += (size_t)st.st_size;
-	add_course(L, c);
+	return true;
 }
 
-/* Opens name in the folder dirfd (its path dir) and loads it. */
-static void load_at(struct loading *L, int dirfd, const char *dir, const char *name)
+/* The course in the file open on fd (closed), or NULL. */
+static struct course *course_from(struct loading *L, int fd, const char *path)
 {
-	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	if (!admit(L, fd, path, &st))
+		return NULL;
+	struct course *c = course_load_fd(fd, path, L->d);
+	close(fd);
+	if (c)
+		L->bytes += (size_t)st.st_size;
+	return c;
+}
+
+/* Opens name in the folder dirfd (its path dir); -1 when reported. */
+static int open_at(struct loading *L, int dirfd, const char *path, const char *name)
+{
 	int fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		diag_add(L->d, DIAG_ERROR, path, 0, 0, N_("cannot open: %s"), strerror(errno));
-	else
-		load_fd(L, fd, path);
+	return fd;
+}
+
+/* Reads the translation name in dirfd against c; applies it unless
+ * checking. Its errors go to d and leave c as it is. */
+static void translate_with(struct loading *L, struct course *c, int dirfd,
+			   const char *dir, const char *name)
+{
+	char *path = *dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
+	struct stat st;
+	int fd = open_at(L, dirfd, path, name);
+	if (fd >= 0 && admit(L, fd, path, &st)) {
+		struct translation *t = translation_load_fd(fd, path, c, L->d);
+		close(fd);
+		L->bytes += (size_t)st.st_size;
+		if (t && !L->all)
+			translation_apply(t, c);
+		translation_free(t);
+	}
+	free(path);
+}
+
+/* The names (sorted) that start with the len bytes of prefix are
+ * names[*first] to names[end - 1]: found by halving, so that a folder of
+ * many courses is not scanned once per course. Returns end. */
+static size_t with_prefix(char *const *names, size_t count, const char *prefix, size_t len,
+			  size_t *first)
+{
+	size_t lo = 0, hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(names[mid], prefix, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (hi < count && !strncmp(names[hi], prefix, len))
+		hi++;
+	return hi;
+}
+
+/* The name among names of the translation of the course file name (its
+ * NAME stem bytes long) into lang (n bytes of it), or NULL. */
+static const char *translation_for(char *const *names, size_t count, const char *name,
+				   size_t stem, const char *lang, size_t n)
+{
+	size_t i, end = with_prefix(names, count, name, stem + 1, &i), s, l;
+	for (; i < end; i++)
+		if (translation_name(names[i], &s, &l) && s == stem && l == n &&
+		    !strncmp(names[i] + s + 1, lang, n))
+			return names[i];
+	return NULL;
+}
+
+/* Reads the translations of the course file name among the names of its
+ * folder: every one when checking, else the first for the languages. */
+static void translate(struct loading *L, struct course *c, int dirfd, const char *dir,
+		      const char *name, char *const *names, size_t count)
+{
+	size_t stem = (size_t)(strrchr(name, '.') - name), s, l, i;
+	size_t end = with_prefix(names, count, name, stem + 1, &i);
+	for (; L->all && i < end; i++)
+		if (translation_name(names[i], &s, &l) && s == stem)
+			translate_with(L, c, dirfd, dir, names[i]);
+	for (size_t k = 0; !L->all && L->sp && k < L->sp->nlangs; k++) {
+		const char *lang = L->sp->langs[k];
+		size_t n = strlen(lang), ll = strcspn(lang, "_");
+		const char *t = translation_for(names, count, name, stem, lang, n);
+		if (!t && ll < n)
+			t = translation_for(names, count, name, stem, lang, ll);
+		if (t) {
+			translate_with(L, c, dirfd, dir, t);
+			return;
+		}
+	}
+}
+
+/* Loads the course file name in the folder dirfd (its path dir), with its
+ * translations from the names in the folder. */
+static void load_at(struct loading *L, int dirfd, const char *dir, const char *name,
+		    char *const *names, size_t count)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int fd = open_at(L, dirfd, path, name);
+	struct course *c = fd >= 0 ? course_from(L, fd, path) : NULL;
+	if (c) {
+		translate(L, c, dirfd, dir, name, names, count);
+		add_course(L, c);
+	}
 	free(path);
 }
 
@@ -305,6 +404,28 @@ static bool seen_dir(struct loading *L, const struct stat *st)
 	return false;
 }
 
+/* Reports a translation (dir/name, or name when dir is NULL) without its
+ * course, whose path is the first stem bytes of the name and ".yaml". */
+static void orphan(struct loading *L, enum diag_level level, const char *dir,
+		   const char *name, size_t stem)
+{
+	char *path = dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
+	diag_add(L->d, level, path, 0, 0, N_("no course file %.*s.yaml beside this "
+		 "translation; it is not read"), (int)stem, name);
+	free(path);
+}
+
+/* True when names has the course file (NAME.yaml or NAME.yml) of the
+ * translation name, whose NAME is stem bytes long. */
+static bool course_beside(char *const *names, size_t n, const char *name, size_t stem)
+{
+	size_t i, end = with_prefix(names, n, name, stem + 1, &i);
+	for (; i < end; i++)
+		if (!strcmp(names[i] + stem, ".yaml") || !strcmp(names[i] + stem, ".yml"))
+			return true;
+	return false;
+}
+
 /* Loads every course file of the folder open on dfd (closing it). */
 static void load_dir_fd(struct loading *L, int dfd, const char *dir)
 {
@@ -315,12 +436,15 @@ static void load_dir_fd(struct loading *L, int dfd, const char *dir)
 		close(dfd);
 		return;
 	}
-	size_t n = 0;
+	size_t n = 0, s, l;
 	char **names = list_dir(dp, &n);
-	for (size_t i = 0; i < n; i++) {
-		load_at(L, dirfd(dp), dir, names[i]);
+	for (size_t i = 0; i < n; i++)
+		if (!translation_name(names[i], &s, &l))
+			load_at(L, dirfd(dp), dir, names[i], names, n);
+		else if (L->all && !course_beside(names, n, names[i], s))
+			orphan(L, DIAG_WARNING, dir, names[i], s);
+	for (size_t i = 0; i < n; i++)
 		free(names[i]);
-	}
 	free(names);
 	closedir(dp);
 }
@@ -374,7 +498,7 @@ static void sort_courses(struct catalog *cat)
 void catalog_load(struct catalog *cat, const struct search_path *sp, struct diags *d)
 {
 	*cat = (struct catalog){ 0 };
-	struct loading L = { .cat = cat, .d = d };
+	struct loading L = { .cat = cat, .d = d, .sp = sp, .all = sp->all_translations };
 	for (L.group = 0; L.group < sp->n; L.group++) {
 		L.kind = sp->kinds ? sp->kinds[L.group] : 0;
 		load_dir(&L, sp->dirs[L.group], false);
@@ -383,11 +507,91 @@ void catalog_load(struct catalog *cat, const struct search_path *sp, struct diag
 	sort_courses(cat);
 }
 
+/* The course with this path in the catalog, or NULL. */
+static struct course *loaded(const struct catalog *cat, const char *path)
+{
+	for (size_t i = 0; i < cat->n; i++)
+		if (!strcmp(cat->courses[i]->path, path))
+			return cat->courses[i];
+	return NULL;
+}
+
+/* Opens the course file of the translation at path (its NAME stem bytes
+ * long, from the start of path): NAME.yaml, else NAME.yml; -1 when neither
+ * opens. *cpath gets its path (caller frees). */
+static int course_of(const char *path, size_t stem, char **cpath)
+{
+	*cpath = xasprintf("%.*s.yaml", (int)stem, path);
+	int fd = open(*cpath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		free(*cpath);
+		*cpath = xasprintf("%.*s.yml", (int)stem, path);
+		fd = open(*cpath, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	}
+	return fd;
+}
+
+/* Checks the translation name (at path, in the folder dp, its NAME stem
+ * bytes long) with its course, unless that course was loaded already: then
+ * its translations were read with it. */
+static void load_translation(struct loading *L, DIR *dp, const char *dir, const char *path,
+			     const char *name, size_t stem)
+{
+	char *cpath;
+	size_t len = stem + (size_t)(name - path);
+	int cfd = course_of(path, len, &cpath);
+	struct course *c = NULL;
+	if (cfd < 0)
+		orphan(L, DIAG_ERROR, NULL, path, len);
+	else if (loaded(L->cat, cpath))
+		close(cfd);
+	else
+		c = course_from(L, cfd, cpath);
+	if (c) {
+		if (dp)
+			translate_with(L, c, dirfd(dp), dir, name);
+		add_course(L, c);
+	}
+	free(cpath);
+}
+
+/* Loads the file at path, and its translations beside it; a translation
+ * named by itself with its course (NAME.yaml or NAME.yml). */
+static void load_file(struct loading *L, int fd, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	/* "" names the current folder: its files are named as given, "a.yaml". */
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup("");
+	int dfd = open(*dir ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *dp = dfd >= 0 ? fdopendir(dfd) : NULL;
+	size_t n = 0, stem, lang;
+	char **names = dp ? list_dir(dp, &n) : NULL;
+	if (!dp && dfd >= 0)
+		close(dfd);
+	if (translation_name(name, &stem, &lang)) {
+		close(fd);
+		load_translation(L, dp, dir, path, name, stem);
+	} else {
+		struct course *c = course_from(L, fd, path);
+		if (c && dp)
+			translate(L, c, dirfd(dp), dir, name, names, n);
+		if (c)
+			add_course(L, c);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (dp)
+		closedir(dp);
+	free(dir);
+}
+
 void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 			struct diags *d)
 {
 	*cat = (struct catalog){ 0 };
-	struct loading L = { .cat = cat, .d = d, .kind = SEARCH_NAMED };
+	struct loading L = { .cat = cat, .d = d, .kind = SEARCH_NAMED, .all = true };
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		int fd = open(paths[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -397,7 +601,7 @@ void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 		else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
 			load_dir_fd(&L, fd, paths[i]);
 		else
-			load_fd(&L, fd, paths[i]);
+			load_file(&L, fd, paths[i]);
 	}
 	free(L.dirs);
 	sort_courses(cat);

@@ -19,6 +19,11 @@ struct search_path {
 	char **dirs;
 	size_t n;
 	unsigned *kinds;	/* SEARCH_* of each dir; NULL: none */
+	/* The languages to show courses in, best first, as LL_CC or LL; NULL
+	 * or empty: each course in its own. Not owned; set by the caller. */
+	char *const *langs;
+	size_t nlangs;
+	bool all_translations;	/* read every translation (for check), apply none */
 };
 
 /* Most bytes of course files one catalog loads: about 50 times the bundled
@@ -64,7 +69,9 @@ void search_path_init(struct search_path *sp, char *const *extra, size_t nextra)
 /* Frees the path list. */
 void search_path_free(struct search_path *sp);
 /* Loads every course file in each dir of sp (missing dirs are skipped, a
- * folder met twice is read once). Files with errors are left out and
+ * folder met twice is read once), with its translation (NAME.LL_CC.yaml,
+ * else NAME.LL.yaml beside NAME.yaml) for the first of sp->langs that has
+ * one; translation files are never loaded as courses. Files with errors are left out and
  * reported in d; a course whose id an earlier one already has is left out
  * with a warning, and a bundled one marks the course that hides it
  * (course.replaces). A folder or file other users can change is left out
@@ -73,8 +80,10 @@ void search_path_free(struct search_path *sp);
  * those without one last, then by title and id. */
 void catalog_load(struct catalog *cat, const struct search_path *sp, struct diags *d);
 /* Loads the given files and directories (for "rollwise check"), as named
- * folders; a path that cannot be read is an error in d. Same shadowing,
- * limit and order as catalog_load. */
+ * folders, and reads every translation beside each course, applying none;
+ * a translation named by itself is read with its course (NAME.yaml beside
+ * it). A path that cannot be read is an error in d. Same shadowing, limit
+ * and order as catalog_load. */
 void catalog_load_paths(struct catalog *cat, char *const *paths, size_t n,
 			struct diags *d);
 /* Adds c to cat (a catalog of courses made in memory, or {0}) at the end,

@@ -80,6 +80,8 @@ struct lesson {
 	size_t npages;
 	struct quiz quiz;
 	struct mark at;
+	char hash[17];		/* lesson_hash of the original text, kept when a
+				 * translation replaces it; "" until then */
 };
 
 struct course {
@@ -130,7 +132,9 @@ char *course_cites(const struct course *c, const struct source_refs *refs);
 /* Number of questions in all the course's quizzes. */
 size_t course_questions(const struct course *c);
 /* A hash of everything a learner sees in the lesson, as 16 hex digits into
- * out[17]: it changes whenever the lesson's text or quiz changes. */
+ * out[17]: it changes whenever the lesson's text or quiz changes. It is
+ * that of the course's own text, whatever translation is shown, so that
+ * progress is shared across languages. */
 void lesson_hash(const struct lesson *l, char out[17]);
 
 #endif

@@ -32,6 +32,7 @@ struct loader {
 	long nodes;
 	const char *path;
 	struct diags *d;
+	void *ctx;		/* given to load_yaml, for the root's reader */
 };
 
 static struct mark here(const struct loader *L)
@@ -348,17 +349,23 @@ static bool map_entry(struct loader *L, const struct field *f, size_t nf,
 	return !L->dead;
 }
 
+/* True at the start of a mapping; else reports what (its name) and skips it. */
+static bool mapping(struct loader *L, const char *what)
+{
+	if (is(L, YAML_MAPPING_START_EVENT))
+		return true;
+	if (!is(L, YAML_ALIAS_EVENT))
+		error_at(L, here(L), xasprintf(_("%s must be a mapping of keys and values, "
+					       "not %s"), _(what), node_name(L)));
+	skip(L);
+	return false;
+}
+
 bool load_map(struct loader *L, const struct field *f, size_t nf, void *obj,
 	      const char *what)
 {
-	if (!is(L, YAML_MAPPING_START_EVENT)) {
-		if (!is(L, YAML_ALIAS_EVENT))
-			error_at(L, here(L), xasprintf(_("%s must be a mapping of keys "
-						       "and values, not %s"), _(what),
-						       node_name(L)));
-		skip(L);
+	if (!mapping(L, what))
 		return false;
-	}
 	struct mark start = here(L);
 	struct mark seen[16] = { { 0, 0 } };
 	while (map_entry(L, f, nf, obj, what, seen))
@@ -387,6 +394,40 @@ long load_seq(struct loader *L, const char *key,
 struct mark load_here(const struct loader *L)
 {
 	return here(L);
+}
+
+void *load_ctx(const struct loader *L)
+{
+	return L->ctx;
+}
+
+bool load_keyed(struct loader *L, const char *what,
+		void (*item)(struct loader *L, void *obj, const char *key, struct mark at),
+		void *obj)
+{
+	if (!mapping(L, what))
+		return false;
+	while (next(L) && !is(L, YAML_MAPPING_END_EVENT)) {
+		struct mark km = here(L);
+		char *key = load_id(L, what);
+		if (!key)
+			skip(L);
+		if (!next(L)) {
+			free(key);
+			break;
+		}
+		if (key)
+			item(L, obj, key, km);
+		else
+			skip(L);
+		free(key);
+	}
+	return !L->dead;
+}
+
+void load_skip(struct loader *L)
+{
+	skip(L);
 }
 
 /* Reports each byte that is not UTF-8 and each unsafe character with its
@@ -446,31 +487,32 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 	}
 }
 
-static struct course *parse(struct loader *L)
+/* Reads the one document of the stream with root. */
+static void *parse(struct loader *L, void *(*root)(struct loader *L), const char *empty)
 {
-	struct course *c = NULL;
+	void *obj = NULL;
 	if (!next(L) || !is(L, YAML_STREAM_START_EVENT) || !next(L))
 		return NULL;
 	if (is(L, YAML_STREAM_END_EVENT)) {
-		load_error(L, (struct mark){ 1, 1 },
-			   _("the file is empty; a course starts with 'id:', 'title:', ..."));
+		load_error(L, (struct mark){ 1, 1 }, _(empty));
 		return NULL;
 	}
 	if (!next(L))
 		return NULL;
-	c = load_course(L);
+	obj = root(L);
 	if (L->dead || !next(L) || !next(L))
-		return c;
+		return obj;
 	if (is(L, YAML_DOCUMENT_START_EVENT))
 		load_error(L, here(L), _("a course file holds one YAML document; "
 			   "put each course in a file of its own"));
-	return c;
+	return obj;
 }
 
-static struct course *load_mem(const char *name, const char *buf, size_t len,
-			       struct diags *d)
+void *load_yaml(const char *name, const char *buf, size_t len, struct diags *d,
+		void *(*root)(struct loader *L), void *ctx, const char *empty, bool *dead)
 {
 	size_t before = d->errors;
+	*dead = true;
 	if (len > COURSE_MAX_BYTES) {
 		diag_add(d, DIAG_ERROR, name, 0, 0,
 			 N_("the file is larger than %d KiB; split the course"),
@@ -480,19 +522,36 @@ static struct course *load_mem(const char *name, const char *buf, size_t len,
 	prescan(name, buf, len, d);
 	if (d->errors > before)
 		return NULL;
-	struct loader L = { .path = name, .d = d };
+	struct loader L = { .path = name, .d = d, .ctx = ctx };
 	if (!yaml_parser_initialize(&L.yp)) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, N_("cannot start the YAML parser"));
 		return NULL;
 	}
 	yaml_parser_set_input_string(&L.yp, (const unsigned char *)buf, len);
-	struct course *c = parse(&L);
+	void *obj = parse(&L, root, empty);
 	if (L.live)
 		yaml_event_delete(&L.ev);
 	yaml_parser_delete(&L.yp);
+	*dead = L.dead;
+	return obj;
+}
+
+static void *course_root(struct loader *L)
+{
+	return load_course(L);
+}
+
+static struct course *load_mem(const char *name, const char *buf, size_t len,
+			       struct diags *d)
+{
+	size_t before = d->errors;
+	bool dead;
+	struct course *c = load_yaml(name, buf, len, d, course_root, NULL,
+				     N_("the file is empty; a course starts with 'id:', "
+					"'title:', ..."), &dead);
 	if (c) {
 		c->path = xstrdup(name);
-		if (!L.dead)
+		if (!dead)
 			course_validate(c, d);
 	}
 	if (d->errors > before) {
@@ -513,7 +572,7 @@ struct course *course_load_mem(const char *name, const char *buf, size_t len,
 
 /* Reads at most COURSE_MAX_BYTES + 1 bytes of the regular file open on fd
  * into *out. */
-static bool slurp(int fd, const char *path, char **out, size_t *len, struct diags *d)
+bool load_slurp(int fd, const char *path, char **out, size_t *len, struct diags *d)
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
@@ -550,7 +609,7 @@ struct course *course_load_fd(int fd, const char *path, struct diags *d)
 {
 	char *buf;
 	size_t len;
-	if (!slurp(fd, path, &buf, &len, d))
+	if (!load_slurp(fd, path, &buf, &len, d))
 		return NULL;
 	struct course *c = course_load_mem(path, buf, len, d);
 	free(buf);

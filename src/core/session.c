@@ -48,13 +48,16 @@ static bool known(void *ctx, const char *course, const char *lesson, const char 
 	return false;
 }
 
-void session_open(struct session *s, char *const *extra, size_t nextra)
+void session_open(struct session *s, char *const *extra, size_t nextra,
+		  char *const *langs, size_t nlangs)
 {
 	*s = (struct session){ 0 };
 	seed_init(s);
 	struct search_path sp;
 	struct diags d = { 0 };
 	search_path_init(&sp, extra, nextra);
+	sp.langs = langs;
+	sp.nlangs = nlangs;
 	catalog_load(&s->cat, &sp, &d);
 	search_path_free(&sp);
 	/* Count files, not messages: one broken file can report many. */

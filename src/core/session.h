@@ -24,9 +24,11 @@ struct session {
 	unsigned seed;		/* for shuffling choices */
 };
 
-/* Loads the courses along the search path (extra dirs first) and the
- * learner's progress. Never fails: problems become s->warning. */
-void session_open(struct session *s, char *const *extra, size_t nextra);
+/* Loads the courses along the search path (extra dirs first), in the first
+ * of langs each has a translation for, and the learner's progress, which
+ * is the same in every language. Never fails: problems become s->warning. */
+void session_open(struct session *s, char *const *extra, size_t nextra,
+		  char *const *langs, size_t nlangs);
 /* Frees everything; progress is already saved. */
 void session_close(struct session *s);
 /* Takes the pending warning (caller frees), or NULL. */

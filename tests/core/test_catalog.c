@@ -79,7 +79,7 @@ static void ids(const struct catalog *cat, char *out, size_t size)
 
 static void load_dirs(struct catalog *cat, struct diags *d, char **dirs, size_t n)
 {
-	struct search_path sp = { dirs, n, NULL };
+	struct search_path sp = { .dirs = dirs, .n = n };
 	catalog_load(cat, &sp, d);
 }
 
@@ -251,7 +251,7 @@ static void folder_twice_read_once(void **state)
 static void load_kinds(struct catalog *cat, struct diags *d, char **dirs,
 		       unsigned *kinds, size_t n)
 {
-	struct search_path sp = { dirs, n, kinds };
+	struct search_path sp = { .dirs = dirs, .n = n, .kinds = kinds };
 	catalog_load(cat, &sp, d);
 }
 

@@ -1,11 +1,16 @@
-/* fuzz_course.c - libFuzzer target: the course loader and the text layout.
+/* fuzz_course.c - libFuzzer target: the course loader, the translation
+ * loader and the text layout.
  *
  * Loads the input as a course file; a course that loads has every page laid
  * out at several widths, the way the reader and the plain mode show it. The
- * raw input also goes through the text functions directly, since they take
- * any bytes. The layout's promises are checked, so a broken one is a crash. */
+ * input is also read as a translation of a small fixed course (the one of
+ * tests/fixtures/translations): one that loads is applied, and the course
+ * must keep its lesson hashes and have no blank text. The raw input also
+ * goes through the text functions directly, since they take any bytes. The
+ * layout's promises are checked, so a broken one is a crash. */
 #include "core/course.h"
 #include "core/text.h"
+#include "core/translation.h"
 #include "core/utf8.h"
 
 #include <stdint.h>
@@ -64,6 +69,65 @@ static void fit(const char *s)
 	free(safe);
 }
 
+/* tests/fixtures/translations/tiny.yaml, which the translation seeds translate. */
+static const char tiny[] =
+	"id: tiny\ntitle: Tiny course\nsummary: A course in two lessons.\nversion: 3\n"
+	"sources:\n  - { id: src-a, cite: \"Source A, a citation\", kind: review }\n"
+	"lessons:\n"
+	"  - id: one\n    title: Lesson one\n    pages:\n"
+	"      - { id: hello, title: Hello page, text: \"- first bullet\\n- second\\n\", sources: [src-a] }\n"
+	"      - { id: bye, title: Bye page, text: The bye page says goodbye. }\n"
+	"    quiz:\n      questions:\n"
+	"        - id: colour\n          kind: single\n          prompt: Which colour is the sky?\n"
+	"          review: hello\n          explanation: On a clear day the sky is blue.\n"
+	"          choices: [ { text: Blue, correct: true }, { text: Green, feedback: Grass. } ]\n"
+	"  - id: two\n    title: Lesson two\n    pages: [ { id: only, title: The only page, text: One page. } ]\n"
+	"    quiz:\n      questions:\n"
+	"        - id: sure\n          kind: true-false\n          prompt: Lesson two has one page.\n"
+	"          explanation: It has one page.\n"
+	"          choices: [ { text: \"True\", correct: true }, { text: \"False\", feedback: One. } ]\n";
+
+/* Text a learner sees is never blank, translated or marked. */
+static void not_blank(const char *s)
+{
+	if (!s || !*s)
+		abort();
+}
+
+static void walk(const struct course *c);
+
+static void translated(const uint8_t *data, size_t size, FILE *null)
+{
+	struct diags d = { 0 };
+	struct course *c = course_load_mem("tiny.yaml", tiny, sizeof tiny - 1, &d);
+	if (!c)
+		abort();
+	struct translation *t = translation_load_mem("tiny.pt_BR.yaml", (const char *)data,
+						     size, c, &d);
+	if (t) {
+		char before[2][17], after[17];
+		for (size_t i = 0; i < 2; i++)
+			lesson_hash(&c->lessons[i], before[i]);
+		translation_apply(t, c);
+		for (size_t i = 0; i < 2; i++) {
+			lesson_hash(&c->lessons[i], after);
+			if (strcmp(before[i], after) != 0)
+				abort();
+			not_blank(c->lessons[i].title);
+			not_blank(c->lessons[i].pages[0].text);
+			not_blank(c->lessons[i].quiz.questions[0].choices[1].feedback);
+		}
+		not_blank(c->title);
+		not_blank(c->sources[0].cite);
+		walk(c);
+	}
+	if (null)
+		diag_print(&d, null);
+	translation_free(t);
+	course_free(c);
+	diag_free(&d);
+}
+
 static void walk(const struct course *c)
 {
 	fit(c->title);
@@ -99,6 +163,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		diag_print(&d, null);
 	course_free(c);
 	diag_free(&d);
+	translated(data, size, null);
 
 	/* The text code on any bytes, as far as the first NUL. */
 	size_t n = size < RAW_MAX ? size : RAW_MAX;
