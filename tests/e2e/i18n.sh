@@ -41,7 +41,7 @@ check "LANGUAGE=pt_BR under C.UTF-8: Portuguese" grep -q '^Número do curso' "$T
 printf 'q\n' | LC_ALL=pt_BR.UTF-8 "$R" --plain $L >"$T/pt3" 2>&1
 check "LC_ALL=pt_BR.UTF-8: Portuguese" grep -q '^Número do curso' "$T/pt3"
 "$R" --lang pt_BR list $L >"$T/list" 2>&1
-check "--lang pt_BR list: plurals from the catalogue" grep -q '^testcourse  *2 lições,  *4 perguntas  *Test course' "$T/list"
+check "--lang pt_BR list: plurals from the catalogue" grep -q '^testcourse  *2 lições,  *4 perguntas  *Curso de teste' "$T/list"
 "$R" --lang=pt_BR list testcourse $L >"$T/list" 2>&1
 check "--lang=pt_BR list COURSE: pages and questions" grep -q ' página,  *[0-9]* perguntas\? ' "$T/list"
 "$R" --lang pt_BR list nope $L --lessons "$root/lessons" >"$T/list" 2>"$T/err"

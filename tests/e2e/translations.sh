@@ -42,7 +42,7 @@ check "check on the course file: its translations' 15 messages too" \
 	sh -c "[ \$(grep -c '^tiny\\.[a-zA-Z_]*\\.yaml:' '$T/err') -eq 15 ]"
 "$R" --lang pt_BR check tiny.pt_BR.yaml >"$T/out" 2>"$T/err"
 check "check: translation messages in Portuguese" \
-	grep -qx "tiny.pt_BR.yaml:9:3: warning: a página 'bye' não está traduzida; quem estuda vê o original, marcado" "$T/err"
+	grep -qx "tiny.pt_BR.yaml:9:3: aviso: a página 'bye' não está traduzida; quem estuda vê o original, marcado" "$T/err"
 "$R" check tiny.yaml tiny.pt_BR.yaml >"$T/out" 2>"$T/err"
 check "check COURSE TRANSLATION: the course once, the translation read with it" \
 	sh -c "! grep -q 'also used by' '$T/err' && [ \$(grep -c \"tiny.pt_BR.yaml:9:3: warning: page 'bye'\" '$T/err') -eq 1 ]"
