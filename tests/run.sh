@@ -59,6 +59,8 @@ locales() {
 	export LOCPATH
 }
 command -v localedef >/dev/null 2>&1 && locales
+LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
