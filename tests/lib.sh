@@ -8,7 +8,8 @@ export HOME="$T/home" XDG_STATE_HOME="$T/home/.local/state" \
        XDG_DATA_HOME="$T/home/.local/share" XDG_DATA_DIRS="$T/nodata"
 mkdir -p "$HOME"
 unset ROLLWISE_LESSONS NO_COLOR
-SOCK="$T/tmux.sock"
+SOCK="$T/tmux.0.sock"
+SOCKS=0
 # For runs that end in a hang-up: under ASan, LeakSanitizer's exit-time check
 # can deadlock when the kernel's second SIGHUP/SIGCONT to the process group
 # lands on its tracer, leaving a process spinning. Leaks on the normal exit
@@ -27,7 +28,7 @@ skip() { echo "ok - $1 # SKIP $2"; }
 # check DESC CMD...: ok when CMD succeeds.
 check() { d=$1; shift; if "$@"; then ok "$d"; else fail "$d"; fi; }
 
-# tmux helpers: one private server per test file.
+# tmux helpers: private servers, a new one (and socket) at each tstart.
 tm() { tmux -S "$SOCK" "$@"; }
 # tstart COLSxROWS CMD: start CMD in a fresh session "t" of that size; its
 # exit status is shown as "[exited N]" and added to the file $EXITS if set.
@@ -46,10 +47,11 @@ tend() {
 tstart() {
 	size=$1; shift
 	tend
-	n=0
-	# Until the old server is gone: it may leave its socket file behind,
-	# and waiting for that to go took 10 s at every start.
-	while tm ls >/dev/null 2>&1 && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+	# A new server on a socket of its own: one started on the old socket
+	# while the old server was still exiting failed now and then on a busy
+	# machine ("server exited unexpectedly").
+	SOCKS=$((SOCKS + 1))
+	SOCK="$T/tmux.$SOCKS.sock"
 	tm -f /dev/null new-session -d -s t -x "${size%x*}" -y "${size#*x}" \
 		"env TERM=${TTERM:-screen-256color} $*; st=\$?; echo \$st >>${EXITS:-/dev/null}; echo '[exited '\$st']'; sleep 30"
 }
