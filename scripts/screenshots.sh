@@ -18,7 +18,7 @@ keys() { for k in "$@"; do tm send-keys -t t "$k"; sleep 0.3; done; }
 tm -f /dev/null new-session -d -s t -x 80 -y 24 "env TERM=screen-256color LANG=C.UTF-8 $R"
 sleep 0.5
 {
-	keys Enter 2 Enter Enter
+	keys Enter 1 Enter Enter
 	shot "The reader (Enter shows the rest of a page, then turns it):"
 	keys q q
 	shot "The course menu offers to continue where you left off:"
@@ -26,6 +26,14 @@ sleep 0.5
 	shot "A quiz question after answering; the verdict comes first:"
 	keys Enter 1 Enter Enter 1 Enter Enter 1 Enter Enter 1 Enter Enter
 	shot "The result names the page to re-read for each missed question:"
+	# The same reader in Brazilian Portuguese, for a learner of its own.
+	tm kill-server
+	S="$W/tmux-pt.sock"
+	XDG_STATE_HOME="$W/state-pt" tm -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"env TERM=screen-256color LANG=C.UTF-8 $R --lang pt_BR"
+	sleep 0.5
+	keys Enter 1 Enter Enter
+	shot "The reader in Brazilian Portuguese (\`--lang pt_BR\`, or \`LANG=pt_BR.UTF-8\`):"
 } >"$W/block"
 if [ "${1:-}" = --readme ]; then
 	python3 - "$top/README.md" "$W/block" <<'PY'
