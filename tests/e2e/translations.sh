@@ -145,3 +145,28 @@ check "tui: the lessons of the course, in Portuguese" waitfor "O que é o microa
 keys Enter
 check "tui: the first page's text in Portuguese" waitfor "Este curso é informação para aprender"
 tend
+
+# No English left on the learner's path: every lesson of the five bundled
+# courses walked in plain mode in Portuguese (each page, each question
+# answered), and no common English word outside the lists of sources (whose
+# titles are those of English-language publications).
+walk() {
+	printf '%s\n' "$1"
+	for l in 1 2 3 4 5; do
+		printf '%s\n' "$l"
+		i=0; while [ $i -lt 14 ]; do printf '\n'; i=$((i + 1)); done
+		i=0; while [ $i -lt 9 ]; do printf '1\n\n'; i=$((i + 1)); done
+		printf 'q\n'
+	done
+	printf 'q\n'
+}
+export XDG_STATE_HOME="$T/walk"
+{ printf '\n'; for c in 1 2 3 4 5; do walk $c; done; printf 'q\n'; } |
+	"$R" --plain --lang pt_BR --lessons "$root/lessons" >"$T/walk.txt" 2>&1
+n=$(grep -o '^Lição [0-9]* de [0-9]*: .*' "$T/walk.txt" | sort -u | wc -l)
+check "pt_BR walk: all 21 lessons of the bundled courses were read ($n)" [ "$n" -ge 21 ]
+check "pt_BR walk: questions were asked and answered" grep -q '^Por quê: ' "$T/walk.txt"
+awk '/^Fontes:/ { skip = 1 } /^$/ { skip = 0 } !skip' "$T/walk.txt" |
+	grep -nwiE 'the|and|you|your|with|not|is|of|to|skin|roller|page|lesson|quiz|question|next|back|help|passed|answer' >"$T/english"
+check "pt_BR walk: no English word on the learner's path, outside the sources" [ ! -s "$T/english" ]
+head -5 "$T/english" | sed 's/^/# /'
