@@ -170,3 +170,8 @@ awk '/^Fontes:/ { skip = 1 } /^$/ { skip = 0 } !skip' "$T/walk.txt" |
 	grep -nwiE 'the|and|you|your|with|not|is|of|to|skin|roller|page|lesson|quiz|question|next|back|help|passed|answer' >"$T/english"
 check "pt_BR walk: no English word on the learner's path, outside the sources" [ ! -s "$T/english" ]
 head -5 "$T/english" | sed 's/^/# /'
+
+# The bundled translations against their courses, beyond what check reads:
+# the same numbers and ranges in each text, the same cites, no English left.
+python3 "$root/scripts/translation_check.py" "$root"/lessons/*.pt_BR.yaml >"$T/tc" 2>&1
+check "translation_check.py: the pt_BR courses keep every number, range and cite ($(tail -n 1 "$T/tc"))" [ $? -eq 0 ]
