@@ -174,4 +174,5 @@ head -5 "$T/english" | sed 's/^/# /'
 # The bundled translations against their courses, beyond what check reads:
 # the same numbers and ranges in each text, the same cites, no English left.
 python3 "$root/scripts/translation_check.py" "$root"/lessons/*.pt_BR.yaml >"$T/tc" 2>&1
-check "translation_check.py: the pt_BR courses keep every number, range and cite ($(tail -n 1 "$T/tc"))" [ $? -eq 0 ]
+rc=$?
+check "translation_check.py: the pt_BR courses keep every number, range and cite ($(tail -n 1 "$T/tc"))" [ "$rc" -eq 0 ]
