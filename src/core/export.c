@@ -89,12 +89,12 @@ int export_format_parse(const char *name, enum export_format *out)
 static const char *status_name(const struct lesson_status *st)
 {
 	switch (st->state) {
-	case LESSON_IN_PROGRESS: return "in progress";
-	case LESSON_PASSED: return st->updated ? "passed (updated since)" : "passed";
-	case LESSON_NOT_PASSED: return "not passed";
+	case LESSON_IN_PROGRESS: return N_("in progress");
+	case LESSON_PASSED: return st->updated ? N_("passed (updated since)") : N_("passed");
+	case LESSON_NOT_PASSED: return N_("not passed");
 	case LESSON_NOT_STARTED: break;
 	}
-	return "not started";
+	return N_("not started");
 }
 
 static char *time_cell(time_t t)
@@ -190,7 +190,7 @@ static void answers_collect(const struct progress *p, struct table *t)
 		r[A_LESSON] = xstrdup(v[i].q->lesson);
 		r[A_QUESTION] = xstrdup(v[i].q->question);
 		r[A_CHOICES] = xstrdup(choices);
-		r[A_RIGHT] = xstrdup(an->correct ? "true" : "false");
+		r[A_RIGHT] = xstrdup(an->correct ? N_("true") : N_("false"));
 		r[A_MODE] = xstrdup(an->run ? "quiz" : "review");
 		r[A_VERSION] = an->version < 0 ? xstrdup("") : xasprintf("%d", an->version);
 		r[A_HASH] = xstrdup(an->hash);
@@ -245,7 +245,17 @@ static void write_text(FILE *fp, struct table *t)
 	for (size_t i = 0; i < t->nrows; i++)
 		for (int c = 0; c < t->ncols; c++) {
 			char **cell = &t->cell[i * (size_t)t->ncols + (size_t)c];
-			char *s = export_text_safe(*cell);
+			/* the words of a status, a mode, a mark: in the reader's
+			   language here, as they are (N_()) in CSV and JSON */
+			const char *v = *cell;
+			if (t->col == lesson_cols && c == STATUS)
+				v = _(v);
+			else if (t->col == answer_cols && c == A_RIGHT)
+				v = _(v);
+			else if (t->col == answer_cols && c == A_MODE)
+				v = strcmp(v, "review") ? C_("answer mode", "quiz")
+							: C_("answer mode", "review");
+			char *s = export_text_safe(v);
 			free(*cell);
 			*cell = s;
 			if (t->col == lesson_cols && c == BEST && s[0]) {

@@ -74,6 +74,7 @@ check "check: English unchanged under C.UTF-8" \
 	grep -q "empty.yaml:1:1: error: the file is empty; a course starts with 'id:'" "$T/err"
 "$R" --lang pt_BR progress $L >"$T/out" 2>&1
 check "progress: text headings in Portuguese" grep -q '^CURSO  *LIÇÃO  *SITUAÇÃO  *MELHOR' "$T/out"
+check "progress: a lesson's state in Portuguese" grep -q '^testcourse  *first  *não começada' "$T/out"
 "$R" --lang pt_BR progress --format csv $L >"$T/out" 2>&1
 check "progress --format csv: keys and values stay English" \
 	sh -c "head -1 '$T/out' | grep -q '^course,lesson,status,' && grep -q ',not started,' '$T/out'"
