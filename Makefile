@@ -60,7 +60,7 @@ LINGUAS := $(patsubst po/%.po,%,$(sort $(wildcard po/*.po)))
 MO := $(foreach l,$(LINGUAS),build/locale/$(l)/LC_MESSAGES/rollwise.mo)
 POT_SRC := $(sort $(wildcard src/*.c src/*/*.c))
 XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
-	--keyword=ngettext:1,2 --keyword=C_:1c,2 --add-comments=TRANSLATORS --sort-by-file \
+	--keyword=ngettext:1,2 --keyword=C_:1c,2 --keyword=NC_:1c,2 --add-comments=TRANSLATORS --sort-by-file \
 	--add-location=file --package-name=rollwise --package-version=$(VERSION) \
 	--msgid-bugs-address=https://github.com/rollwise/rollwise/issues
 

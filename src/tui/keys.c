@@ -98,7 +98,7 @@ char *keys_bar(const struct binding *b, bool (*enabled)(const void *, int),
 		const char *l = label ? label(d, b->action) : NULL;
 		if (l && !*l)	/* "" keeps it off the bar now */
 			continue;
-		items[n] = (struct item){ key_label(b->name), _(l ? l : b->label), b->keep, true };
+		items[n] = (struct item){ key_label(b->name), i18n_label(l ? l : b->label), b->keep, true };
 		total += item_width(&items[n]) + 2;
 		n++;
 	}

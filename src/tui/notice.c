@@ -19,7 +19,7 @@ static const struct binding notice_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
 	{ KEY_ANY_ENTER, DO_MORE, N_("Enter"), N_("continue"), N_("read on; at the end, continue"), KEEP_ALWAYS },
-	{ ' ', DO_MORE, "Space", NULL, NULL, 0 },
+	{ ' ', DO_MORE, N_("Space"), NULL, NULL, 0 },
 	{ KEY_DOWN, DO_MORE, N_("Down"), NULL, NULL, 0 },
 	{ KEY_NPAGE, DO_MORE, N_("PgDn"), NULL, NULL, 0 },
 	{ 'j', DO_MORE, "j", NULL, NULL, 0 },

@@ -21,7 +21,7 @@ static const struct binding overlay_keys[] = {
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
 	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("scroll up a line"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
-	{ ' ', DO_PGDN, "Space", NULL, N_("scroll down a screen"), 0 },
+	{ ' ', DO_PGDN, N_("Space"), NULL, N_("scroll down a screen"), 0 },
 	{ KEY_NPAGE, DO_PGDN, N_("PgDn"), NULL, NULL, 0 },
 	{ 'b', DO_PGUP, "b", NULL, N_("scroll up a screen"), 0 },
 	{ KEY_PPAGE, DO_PGUP, N_("PgUp"), NULL, NULL, 0 },

@@ -36,7 +36,7 @@ static const struct binding quiz_keys[] = {
 	{ '8', DO_DIGIT, NULL, NULL, NULL, 0 }, { '9', DO_DIGIT, NULL, NULL, NULL, 0 },
 	{ 't', DO_TRUE, "t", NULL, N_("select True (true-false questions)"), 0 },
 	{ 'f', DO_FALSE, "f", NULL, N_("select False (true-false questions)"), 0 },
-	{ ' ', DO_MARK, "Space", N_("mark"), N_("mark or unmark the highlighted choice (choose all)"), 5 },
+	{ ' ', DO_MARK, N_("Space"), N_("mark"), N_("mark or unmark the highlighted choice (choose all)"), 5 },
 	{ KEY_ANY_ENTER, DO_ENTER, N_("Enter"), N_("answer"), N_("answer with your selection; after answering, the next question"), KEEP_ALWAYS },
 	{ 'n', DO_NEXT, "n", NULL, N_("next question (after answering)"), 0 },
 	{ KEY_RIGHT, DO_NEXT, N_("Right"), NULL, NULL, 0 },

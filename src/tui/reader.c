@@ -24,7 +24,7 @@ static const struct binding reader_keys[] = {
 	/* TRANSLATORS: the second string of each line is a key bar label:
 	 * keep it short (a word or two); the third is the key's help. */
 	{ KEY_ANY_ENTER, DO_ENTER, N_("Enter"), N_("next"), N_("the rest of the page, then the next page (after the last, the quiz)"), KEEP_ALWAYS },
-	{ ' ', DO_ENTER, "Space", NULL, NULL, 0 },
+	{ ' ', DO_ENTER, N_("Space"), NULL, NULL, 0 },
 	{ KEY_DOWN, DO_DOWN, N_("Down"), NULL, N_("scroll down a line"), 0 },
 	{ 'j', DO_DOWN, "j", NULL, NULL, 0 },
 	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("scroll up a line"), 0 },

@@ -27,7 +27,7 @@ static const struct binding result_keys[] = {
 	{ KEY_UP, DO_UP, N_("Up"), NULL, N_("previous missed question"), 0 },
 	{ 'k', DO_UP, "k", NULL, NULL, 0 },
 	{ KEY_ANY_ENTER, DO_ENTER, N_("Enter"), N_("re-read"), N_("re-read the page of the chosen question (with none missed: the next lesson)"), KEEP_ALWAYS },
-	{ 'n', DO_NEXT, "n", N_("next lesson"), N_("the next lesson"), 4 },
+	{ 'n', DO_NEXT, "n", NC_("key bar", "next lesson"), N_("the next lesson"), 4 },
 	{ 'r', DO_RETRY, "r", N_("retry"), N_("take the quiz again"), 3 },
 	{ 'q', DO_BACK, "q", N_("back"), N_("back to the lessons"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_BACK, N_("Esc"), NULL, NULL, 0 },
@@ -129,7 +129,7 @@ static const char *result_label(const void *d, int action)
 	const struct result *r = d;
 	if (action != DO_ENTER || r->sum.nmissed > 0)
 		return NULL;
-	return next_lesson(r) ? N_("next lesson") : N_("back");
+	return next_lesson(r) ? NC_("key bar", "next lesson") : N_("back");
 }
 
 static void result_free(void *d)
