@@ -35,7 +35,7 @@ else
 fi
 printf 'q\n' | LANG=pt_BR.UTF-8 "$R" --plain $L >"$T/pt" 2>&1
 check "LANG=pt_BR.UTF-8 --plain: a Portuguese prompt ($note)" grep -q '^Número do curso, .*?: ajuda:' "$T/pt"
-check "LANG=pt_BR.UTF-8 --plain: Portuguese counts" grep -q '(2 lições, 0 concluídas)' "$T/pt"
+check "LANG=pt_BR.UTF-8 --plain: Portuguese counts" grep -q '(2 lições, 0 aprovadas)' "$T/pt"
 printf 'q\n' | LANGUAGE=pt_BR "$R" --plain $L >"$T/pt2" 2>&1
 check "LANGUAGE=pt_BR under C.UTF-8: Portuguese" grep -q '^Número do curso' "$T/pt2"
 printf 'q\n' | LC_ALL=pt_BR.UTF-8 "$R" --plain $L >"$T/pt3" 2>&1
@@ -104,7 +104,7 @@ check "tui: the course menu in Portuguese" waitfor "rollwise: cursos"
 check "tui 80x24: the key bar keeps ?: ajuda" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: abrir  q: sair  ?: ajuda'"
 check "tui 80x24: no line wider than the screen ($(widest))" [ "$(widest)" -le 80 ]
 tm resize-window -t t -x 40 -y 10
-check "tui 40x10: the menu is redrawn" waitfor "lições concluídas."
+check "tui 40x10: the menu is redrawn" waitfor "lições aprovadas."
 check "tui 40x10: the key bar keeps ?: ajuda" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q '?: ajuda'"
 check "tui 40x10: no line wider than the screen ($(widest))" [ "$(widest)" -le 40 ]
 keys '?'
