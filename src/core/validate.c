@@ -73,9 +73,7 @@ __attribute__((format(printf, 4, 0)))
 static void say(const struct ctx *x, enum diag_level level, struct mark m,
 		const char *fmt, va_list ap)
 {
-	char *msg = xvasprintf(fmt, ap);
-	diag_add(x->d, level, x->c->path, m.line, m.col, "%s", msg);
-	free(msg);
+	diag_vadd(x->d, level, x->c->path, m.line, m.col, fmt, ap);
 }
 
 __attribute__((format(printf, 3, 4)))
