@@ -268,6 +268,18 @@ static void setup_colors(struct tui *t)
 		t->color = true;
 }
 
+/* ncurses 6.4 writes out what it has at every cursor move while it has
+ * never left curses mode (_nc_mvcur flushes in state ewInitial): a screen
+ * update went out in 10 to 40 write() calls, as many packets over SSH. Once
+ * through endwin and back, it flushes once, at the end of doupdate. Done
+ * before anything is drawn, this costs the start a few bytes and nothing
+ * shows. */
+static void one_write_per_update(void)
+{
+	endwin();
+	refresh();
+}
+
 /* True when the terminal is gone (EOF or EIO), not just interrupted. */
 static bool terminal_gone(int *errs)
 {
@@ -387,6 +399,7 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	curs_set(0);
 	leaveok(stdscr, FALSE);
 	setup_colors(&t);
+	one_write_per_update();
 	getmaxyx(stdscr, t.rows, t.cols);
 	/* after newterm, so that curses' own Ctrl-Z handling runs too */
 	stop_chain_suspend();
