@@ -115,8 +115,8 @@ static void count_lines(void **state)
 		"a *bold words* and 2 * 3 *x", "a *b\nc* d", "- *all* of it",
 		"abcdefghijkl abc", "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5 a \xe6\x97\xa5",
 		"- aaaa \xcc\x81 \xcc\x81 \xcc\x81 b c d", "", "\n\n", "- ", "a\tb\r\n\r\nc",
-		"*x* y *longer emphasised words that wrap* and\n- a bullet that goes on "
-		"and on\n  past the edge\n- and one more\n\nA last paragraph.",
+		("*x* y *longer emphasised words that wrap* and\n- a bullet that goes on "
+		 "and on\n  past the edge\n- and one more\n\nA last paragraph."),
 	};
 	for (size_t i = 0; i < sizeof markups / sizeof *markups; i++) {
 		for (int w = 1; w <= 40; w++) {
