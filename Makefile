@@ -121,7 +121,7 @@ run: $(PROG) $(MO)
 
 # The test binaries and the program, then every test; the last line is
 # "N passed, N failed, N skipped".
-check: $(PROG) $(MO) $(UNIT_BIN) $(TOOL_BIN) | deps-test
+check: $(PROG) $(MO) $(UNIT_BIN) $(TOOL_BIN) $(B)/bench/ptydrive | deps-test
 	@ROLLWISE_BIN=$(CURDIR)/$(PROG) BUILD=$(CURDIR)/$(B) VARIANT=$(VARIANT) sh tests/run.sh
 
 # Full-screen goldens (tests/golden): rewrite them from the program as it is,

@@ -1,11 +1,13 @@
 /* ptydrive - runs a program in a pseudo-terminal, types keys and counts what
  * it writes back, for the terminal benchmarks.
  *
- *   ptydrive [-s COLSxROWS] [-q QUIET_MS] STEP... -- CMD [ARG]...
+ *   ptydrive [-s COLSxROWS] [-q QUIET_MS] [-w TRACE] STEP... -- CMD [ARG]...
  *
  * CMD starts in a new pseudo-terminal (80x24 unless -s). Output is read
- * until it goes quiet: QUIET_MS (default 150) with no byte. Each STEP then
- * prints one line of key=value figures:
+ * until it goes quiet: QUIET_MS (default 150) with no byte. With -w, CMD
+ * runs under strace, which logs each write() it makes to its terminal to
+ * the file TRACE, and every step line also says writes=N: the packets a
+ * remote terminal would get. Each STEP prints one line of key=value figures:
  *
  *   first         wait for the first frame: bytes, and ms from the spawn to
  *                 the last byte of that frame
@@ -35,6 +37,8 @@
 #include <unistd.h>
 
 static int quiet_ms = 150;
+static const char *trace_path;	/* -w */
+static long trace_off;		/* how far the trace has been counted */
 static int master = -1;
 static pid_t child = -1;
 static double spawned;
@@ -44,6 +48,29 @@ static double now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* write() calls logged to the trace since the last call: complete lines
+ * only, so a line strace is still writing counts next time. */
+static size_t writes(void)
+{
+	FILE *fp = trace_path ? fopen(trace_path, "r") : NULL;
+	if (!fp)
+		return 0;
+	size_t n = 0;
+	char line[512];
+	fseek(fp, trace_off, SEEK_SET);
+	bool start = true;	/* at the start of a line */
+	while (fgets(line, sizeof line, fp)) {
+		size_t k = strlen(line);
+		if (line[k - 1] != '\n' && feof(fp))
+			break;		/* not finished yet */
+		n += start && !strncmp(line, "write(", 6);
+		start = line[k - 1] == '\n';
+		trace_off = ftell(fp);
+	}
+	fclose(fp);
+	return n;
 }
 
 /* What one step read. */
@@ -174,8 +201,9 @@ static bool step_idle(double seconds)
 		}
 	}
 	cpu_now(&us1, &t1, &s1);
-	printf("step=idle seconds=%g bytes=%zu clears=%zu cpu_us=%lld cpu_ticks=%lld "
-	       "wakeups=%lld\n", seconds, b.bytes, b.clears, us1 - us0, t1 - t0, s1 - s0);
+	printf("step=idle seconds=%g bytes=%zu clears=%zu writes=%zu cpu_us=%lld "
+	       "cpu_ticks=%lld wakeups=%lld\n", seconds, b.bytes, b.clears, writes(),
+	       us1 - us0, t1 - t0, s1 - s0);
 	return true;
 }
 
@@ -205,9 +233,9 @@ static bool step_end(const char *keys)
 				count(&b, buf, (size_t)n);
 		}
 	}
-	printf("step=end bytes=%zu clears=%zu status=%d peak_rss_kib=%ld\n", b.bytes,
-	       b.clears, WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
-	       ru.ru_maxrss);
+	printf("step=end bytes=%zu clears=%zu writes=%zu status=%d peak_rss_kib=%ld\n",
+	       b.bytes, b.clears, writes(),
+	       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), ru.ru_maxrss);
 	child = -1;
 	return true;
 }
@@ -219,8 +247,8 @@ static bool step(const char *s)
 	if (!strcmp(s, "first")) {
 		if (!drain(&b, true) || b.bytes == 0)
 			return false;
-		printf("step=first bytes=%zu clears=%zu ms=%.1f\n", b.bytes, b.clears,
-		       b.last - spawned);
+		printf("step=first bytes=%zu clears=%zu writes=%zu ms=%.1f\n", b.bytes,
+		       b.clears, writes(), b.last - spawned);
 		return true;
 	}
 	if (!eq)
@@ -239,9 +267,30 @@ static bool step(const char *s)
 	}
 	if (!drain(&b, false))
 		return false;
+	size_t w = writes();
 	if (strncmp(s, "skip=", 5) != 0)
-		printf("step=%.*s bytes=%zu clears=%zu\n", (int)(eq - s), s, b.bytes, b.clears);
+		printf("step=%.*s bytes=%zu clears=%zu writes=%zu\n", (int)(eq - s), s, b.bytes,
+		       b.clears, w);
 	return true;
+}
+
+/* Runs cmd under strace, logging only the write() calls to this terminal. */
+static void exec_traced(char **cmd)
+{
+	const char *tty = ttyname(STDIN_FILENO);
+	size_t n = 0;
+	while (cmd[n])
+		n++;
+	const char *pre[] = { "strace", "-qq", "-o", trace_path, "-e", "trace=write",
+			      "-e", "signal=none", "-P", tty ? tty : "/dev/tty", "--" };
+	size_t k = sizeof pre / sizeof *pre;
+	char **args = calloc(k + n + 1, sizeof *args);
+	if (!args)
+		_exit(127);
+	memcpy(args, pre, sizeof pre);
+	memcpy(args + k, cmd, n * sizeof *cmd);
+	execvp("strace", args);
+	_exit(127);
 }
 
 int main(int argc, char **argv)
@@ -253,13 +302,15 @@ int main(int argc, char **argv)
 			sscanf(argv[i + 1], "%hux%hu", &ws.ws_col, &ws.ws_row);
 		else if (!strcmp(argv[i], "-q"))
 			quiet_ms = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "-w"))
+			trace_path = argv[i + 1];
 	}
 	int steps = i;
 	while (i < argc && strcmp(argv[i], "--") != 0)
 		i++;
 	if (i + 1 >= argc) {
-		fputs("usage: ptydrive [-s COLSxROWS] [-q QUIET_MS] STEP... -- CMD [ARG]...\n",
-		      stderr);
+		fputs("usage: ptydrive [-s COLSxROWS] [-q QUIET_MS] [-w TRACE] STEP... -- CMD "
+		      "[ARG]...\n", stderr);
 		return 2;
 	}
 	argv[i] = NULL;
@@ -270,6 +321,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (child == 0) {
+		if (trace_path)
+			exec_traced(argv + i + 1);
 		execvp(argv[i + 1], argv + i + 1);
 		_exit(127);
 	}

@@ -62,8 +62,8 @@ static void push(struct diags *d, struct diag_count *k, enum diag_level level,
 		d->warnings++;
 }
 
-void diag_add(struct diags *d, enum diag_level level, const char *path,
-	      int line, int col, const char *fmt, ...)
+void diag_vadd(struct diags *d, enum diag_level level, const char *path,
+	       int line, int col, const char *fmt, va_list ap)
 {
 	struct diag_count *k = count_of(d, path);
 	if (k->n > DIAG_MAX_PER_FILE)
@@ -73,11 +73,17 @@ void diag_add(struct diags *d, enum diag_level level, const char *path,
 		     xstrdup(_("too many problems; stopped reporting this file")));
 		return;
 	}
+	/* only the ones kept: a file of bad bytes makes millions */
+	push(d, k, level, path, line, col, xvasprintf(fmt, ap));
+}
+
+void diag_add(struct diags *d, enum diag_level level, const char *path,
+	      int line, int col, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(_(fmt), ap);	/* only the ones kept: a file of bad bytes makes millions */
+	diag_vadd(d, level, path, line, col, _(fmt), ap);
 	va_end(ap);
-	push(d, k, level, path, line, col, msg);
 }
 
 void diag_put_safe(FILE *fp, const char *s)

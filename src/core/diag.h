@@ -2,6 +2,7 @@
 #ifndef ROLLWISE_DIAG_H
 #define ROLLWISE_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
 
@@ -33,6 +34,11 @@ struct diags {
 void diag_add(struct diags *d, enum diag_level level, const char *path,
 	      int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* diag_add with the arguments in ap and fmt already translated (or not to
+ * be), so a message made elsewhere is formatted once. */
+void diag_vadd(struct diags *d, enum diag_level level, const char *path,
+	       int line, int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
 /* Sorts the messages from index from on by line and column (stable). */
 void diag_sort(struct diags *d, size_t from);
 /* Writes every message as "path:line:col: error: msg", control characters escaped. */

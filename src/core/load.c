@@ -170,6 +170,10 @@ static char *scalar(struct loader *L, const char *want, const char *key)
 	}
 	const char *v = (const char *)L->ev.data.scalar.value;
 	size_t n = L->ev.data.scalar.length, i = 0;
+	/* prescan has passed every byte of the file: only the escapes of a
+	 * double-quoted scalar (\x07, \u202e) make characters not in it. */
+	if (L->ev.data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		i = n;
 	while (i < n) {
 		if (ascii_safe(v[i])) {
 			i++;
@@ -312,6 +316,26 @@ static void unknown_key(struct loader *L, struct mark m, const char *key,
 		error_at(L, m, xasprintf(_("unknown key '%.60s' in %s"), key, _(what)));
 }
 
+/* The field the key at the current event names, or nf (reported) when it
+ * is unknown or given twice. Looked up before the value is read, so the
+ * key is not copied. */
+static size_t field_of(struct loader *L, const struct field *f, size_t nf,
+		       const char *what, const struct mark *seen, struct mark km)
+{
+	const char *key = (const char *)L->ev.data.scalar.value;
+	size_t i = 0;
+	while (i < nf && strcmp(f[i].key, key) != 0)
+		i++;
+	if (i == nf) {
+		unknown_key(L, km, key, f, nf, what);
+	} else if (seen[i].line) {
+		error_at(L, km, xasprintf(_("'%.60s' is given twice in %s (first at line %d)"),
+					  key, _(what), seen[i].line));
+		i = nf;
+	}
+	return i;
+}
+
 /* Reads one key of a mapping and its value; false at the end of the mapping. */
 static bool map_entry(struct loader *L, const struct field *f, size_t nf,
 		      void *obj, const char *what, struct mark *seen)
@@ -319,33 +343,21 @@ static bool map_entry(struct loader *L, const struct field *f, size_t nf,
 	if (!next(L) || is(L, YAML_MAPPING_END_EVENT))
 		return false;
 	struct mark km = here(L);
-	char *key = is(L, YAML_SCALAR_EVENT) ? xstrndup((const char *)L->ev.data.scalar.value,
-							L->ev.data.scalar.length) : NULL;
-	if (!key) {
+	size_t i = nf;
+	if (is(L, YAML_SCALAR_EVENT)) {
+		i = field_of(L, f, nf, what, seen, km);
+	} else {
 		load_error(L, km, _("a key must be plain text"));
 		skip(L);
 	}
-	if (!next(L)) {
-		free(key);
+	if (!next(L))
 		return false;
-	}
-	size_t i = 0;
-	while (key && i < nf && strcmp(f[i].key, key) != 0)
-		i++;
-	if (!key) {
-		skip(L);
-	} else if (i == nf) {
-		unknown_key(L, km, key, f, nf, what);
-		skip(L);
-	} else if (seen[i].line) {
-		error_at(L, km, xasprintf(_("'%.60s' is given twice in %s (first at line %d)"),
-					  key, _(what), seen[i].line));
+	if (i == nf) {
 		skip(L);
 	} else {
 		seen[i] = km;
 		f[i].parse(L, obj);
 	}
-	free(key);
 	return !L->dead;
 }
 
@@ -430,6 +442,16 @@ void load_skip(struct loader *L)
 	skip(L);
 }
 
+/* True when the 8 bytes at s are all printable ASCII (0x20 to 0x7e): a
+ * byte below 0x20 borrows, 0x7f carries and any from 0x80 has its top bit. */
+static bool printable8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101u, tops = ones * 0x80;
+	uint64_t x;
+	memcpy(&x, s, 8);
+	return !(((x - ones * 0x20) | (x + ones) | x) & tops);
+}
+
 /* Reports each byte that is not UTF-8 and each unsafe character with its
  * place, before libyaml sees the text: its own errors for these have no
  * position (U+FFFE), or a wrong one (U+2028 moves every later line). */
@@ -440,6 +462,11 @@ static void prescan(const char *path, const char *buf, size_t len, struct diags 
 	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3))
 		i = 3;
 	while (i < len) {
+		if (len - i >= 8 && printable8(buf + i)) {
+			i += 8;
+			col += 8;
+			continue;
+		}
 		if (ascii_safe(buf[i]) && buf[i] != '\n') {
 			i++;
 			col++;

@@ -29,6 +29,13 @@ static void buf_put(struct buf *b, const char *s, size_t n, unsigned char attr)
 	b->s[b->len] = '\0';
 }
 
+/* Appends n bytes of src from off, with their attributes. */
+static void buf_copy(struct buf *b, const struct buf *src, size_t off, size_t n)
+{
+	buf_put(b, src->s + off, n, 0);
+	memcpy(b->a + b->len - n, src->a + off, n);
+}
+
 static void buf_free(struct buf *b)
 {
 	free(b->s);
@@ -57,6 +64,10 @@ static void push_line(struct text *t, const char *s, const unsigned char *a,
 /* Bytes of the character at s, never 0 (an invalid byte counts as one). */
 static size_t char_len(const char *s, size_t n, int *w)
 {
+	if (*s >= 0x20 && *s < 0x7f) {	/* printable ASCII: one column everywhere */
+		*w = 1;
+		return 1;
+	}
 	uint32_t cp;
 	size_t k = utf8_decode(s, n, &cp);
 	if (k == 0) {
@@ -67,14 +78,35 @@ static size_t char_len(const char *s, size_t n, int *w)
 	return k;
 }
 
+/* Where wrapped lines go: appended to t, or, with t NULL, only counted. */
+struct sink {
+	struct text *t;
+	size_t n;
+};
+
+static void emit(struct sink *o, const struct buf *line, int width)
+{
+	o->n++;
+	if (o->t)
+		push_line(o->t, line->s ? line->s : "", line->a, line->len, width);
+}
+
+static void pad(struct buf *line, int n)
+{
+	for (int k = 0; k < n; k++)
+		buf_put(line, " ", 1, 0);
+}
+
 /* Wraps b into lines of at most width columns, the first indented by first
- * spaces and the rest by rest. Words longer than a line are cut. */
-static void wrap(struct text *t, const struct buf *b, int width, int first, int rest)
+ * spaces and the rest by rest. Words longer than a line are cut. When only
+ * counting, the lines are measured and never built. */
+static void wrap(struct sink *o, const struct buf *b, int width, int first, int rest)
 {
 	struct buf line = { 0 };
+	bool keep = o->t != NULL;
 	int indent = first, col = 0;
 	bool empty = true;	/* no word yet: col stays 0 after a zero-width one */
-	size_t i = 0, before = t->n;
+	size_t i = 0, before = o->n;
 	if (width < 4)
 		width = 4;
 	for (;;) {
@@ -93,7 +125,7 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 		if (avail < 1)
 			avail = 1, indent = width - 1;
 		if (!empty && col + 1 + ww > avail) {
-			push_line(t, line.s, line.a, line.len, indent + col);
+			emit(o, &line, indent + col);
 			line.len = 0;
 			col = 0;
 			empty = true;
@@ -101,37 +133,45 @@ static void wrap(struct text *t, const struct buf *b, int width, int first, int 
 			avail = width - indent;
 		}
 		if (empty) {
-			for (int k = 0; k < indent; k++)
-				buf_put(&line, " ", 1, 0);
+			if (keep)
+				pad(&line, indent);
 		} else {
 			/* Inside an emphasised run the space is emphasised too, so
 			 * an underline runs on unbroken. */
-			unsigned char sa = line.len ? line.a[line.len - 1] & b->a[start] : 0;
-			buf_put(&line, " ", 1, sa);
+			if (keep)
+				buf_put(&line, " ", 1,
+					line.len ? line.a[line.len - 1] & b->a[start] : 0);
 			col++;
 		}
 		empty = false;
+		if (col + ww <= avail) {	/* the whole word fits */
+			if (keep)
+				buf_copy(&line, b, start, i - start);
+			col += ww;
+			continue;
+		}
 		/* A word wider than the line is cut at the edge. */
 		size_t j = start;
 		while (j < i) {
 			int cw;
 			size_t k = char_len(b->s + j, i - j, &cw);
 			if (col + cw > avail && col > 0) {
-				push_line(t, line.s, line.a, line.len, indent + col);
+				emit(o, &line, indent + col);
 				line.len = 0;
 				col = 0;
 				indent = rest;
 				avail = width - indent;
-				for (int s = 0; s < indent; s++)
-					buf_put(&line, " ", 1, 0);
+				if (keep)
+					pad(&line, indent);
 			}
-			buf_put(&line, b->s + j, k, b->a[j]);
+			if (keep)
+				buf_put(&line, b->s + j, k, b->a[j]);
 			col += cw;
 			j += k;
 		}
 	}
-	if (!empty || t->n == before)
-		push_line(t, line.s ? line.s : "", line.a, line.len, empty ? 0 : indent + col);
+	if (!empty || o->n == before)
+		emit(o, &line, empty ? 0 : indent + col);
 	buf_free(&line);
 }
 
@@ -165,8 +205,11 @@ static void put_marked(struct buf *b, const char *s, size_t n)
 				continue;
 			}
 		}
-		buf_put(b, s + i, 1, 0);
-		i++;
+		/* Up to the next '*' that could open emphasis, at once. */
+		const char *star = memchr(s + i + 1, '*', n - i - 1);
+		size_t j = star ? (size_t)(star - s) : n;
+		buf_put(b, s + i, j - i, 0);
+		i = j;
 	}
 }
 
@@ -189,28 +232,34 @@ static void block_add(struct buf *b, const char *s, size_t n)
 
 enum block { NONE, PARA, BULLET };
 
-static void flush(struct text *t, struct buf *b, enum block *kind,
-		  enum block *last, int width)
+/* A layout under way: the block being read, and the buffer it is marked up
+ * in, both kept from block to block. */
+struct layout {
+	struct sink o;
+	struct buf block, item;
+	enum block kind, last;
+	int width;
+};
+
+static void flush(struct layout *y)
 {
-	if (*kind == NONE)
+	if (y->kind == NONE)
 		return;
-	if (*last != NONE && !(*last == BULLET && *kind == BULLET))
-		push_line(t, "", NULL, 0, 0);
-	struct buf item = { 0 };
-	if (*kind == BULLET)
-		buf_put(&item, "- ", 2, 0);
-	put_marked(&item, b->s ? b->s : "", b->len);
-	wrap(t, &item, width, 0, *kind == BULLET ? 2 : 0);
-	buf_free(&item);
-	*last = *kind;
-	*kind = NONE;
-	b->len = 0;
+	if (y->last != NONE && !(y->last == BULLET && y->kind == BULLET))
+		emit(&y->o, &(struct buf){ 0 }, 0);
+	y->item.len = 0;
+	if (y->kind == BULLET)
+		buf_put(&y->item, "- ", 2, 0);
+	put_marked(&y->item, y->block.s ? y->block.s : "", y->block.len);
+	wrap(&y->o, &y->item, y->width, 0, y->kind == BULLET ? 2 : 0);
+	y->last = y->kind;
+	y->kind = NONE;
+	y->block.len = 0;
 }
 
-void text_layout(struct text *t, const char *markup, int width)
+static size_t layout(struct text *t, const char *markup, int width)
 {
-	struct buf b = { 0 };
-	enum block kind = NONE, last = NONE;
+	struct layout y = { .o = { t, 0 }, .kind = NONE, .last = NONE, .width = width };
 	const char *p = markup;
 	while (*p) {
 		const char *nl = strchr(p, '\n');
@@ -219,20 +268,32 @@ void text_layout(struct text *t, const char *markup, int width)
 		while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r'))
 			k++;
 		if (k == n) {
-			flush(t, &b, &kind, &last, width);
+			flush(&y);
 		} else if (n - k >= 2 && p[k] == '-' && p[k + 1] == ' ') {
-			flush(t, &b, &kind, &last, width);
-			kind = BULLET;
-			block_add(&b, p + k + 2, n - k - 2);
+			flush(&y);
+			y.kind = BULLET;
+			block_add(&y.block, p + k + 2, n - k - 2);
 		} else {
-			if (kind == NONE)
-				kind = PARA;
-			block_add(&b, p + k, n - k);
+			if (y.kind == NONE)
+				y.kind = PARA;
+			block_add(&y.block, p + k, n - k);
 		}
 		p += n + (nl ? 1 : 0);
 	}
-	flush(t, &b, &kind, &last, width);
-	buf_free(&b);
+	flush(&y);
+	buf_free(&y.block);
+	buf_free(&y.item);
+	return y.o.n;
+}
+
+void text_layout(struct text *t, const char *markup, int width)
+{
+	layout(t, markup, width);
+}
+
+size_t text_layout_lines(const char *markup, int width)
+{
+	return layout(NULL, markup, width);
 }
 
 void text_wrap(struct text *t, const char *s, int width, int first, int rest)
@@ -242,7 +303,7 @@ void text_wrap(struct text *t, const char *s, int width, int first, int rest)
 		buf_put(&b, (*p == '\n' || *p == '\t') ? " " : p, 1, 0);
 	if (b.len == 0)
 		buf_put(&b, "", 0, 0);
-	wrap(t, &b, width, first, rest);
+	wrap(&(struct sink){ t, 0 }, &b, width, first, rest);
 	buf_free(&b);
 }
 

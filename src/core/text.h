@@ -23,6 +23,9 @@ struct text {
 /* Lays out page markup (paragraphs, "- " bullets, *emphasis*) in lines of
  * at most width columns, appending to t. Blank lines separate blocks. */
 void text_layout(struct text *t, const char *markup, int width);
+/* How many lines text_layout would make of markup at width, counted
+ * without building them. */
+size_t text_layout_lines(const char *markup, int width);
 /* Wraps plain text (no markup) to width, first line indented by first
  * columns and the rest by rest columns, appending to t. */
 void text_wrap(struct text *t, const char *s, int width, int first, int rest);

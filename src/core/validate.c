@@ -73,9 +73,7 @@ __attribute__((format(printf, 4, 0)))
 static void say(const struct ctx *x, enum diag_level level, struct mark m,
 		const char *fmt, va_list ap)
 {
-	char *msg = xvasprintf(fmt, ap);
-	diag_add(x->d, level, x->c->path, m.line, m.col, "%s", msg);
-	free(msg);
+	diag_vadd(x->d, level, x->c->path, m.line, m.col, fmt, ap);
 }
 
 __attribute__((format(printf, 3, 4)))
@@ -159,14 +157,12 @@ static void check_page(const struct ctx *x, struct page *p, size_t index)
 	check_refs(x, &p->sources);
 	if (!p->text)
 		return;
-	struct text t = { 0 };
-	text_layout(&t, p->text, PAGE_COLS);
-	if (t.n > PAGE_LINES) {
+	size_t n = text_layout_lines(p->text, PAGE_COLS);
+	if (n > PAGE_LINES) {
 		warn(x, p->at, _("page '%.60s' takes %zu lines at %d columns; one 80x24 "
 		     "screen shows %d: split it into two pages"),
-		     p->title ? p->title : "", t.n, PAGE_COLS, PAGE_LINES);
+		     p->title ? p->title : "", n, PAGE_COLS, PAGE_LINES);
 	}
-	text_free(&t);
 }
 
 static size_t correct_count(const struct question *q)

@@ -268,6 +268,19 @@ static void setup_colors(struct tui *t)
 		t->color = true;
 }
 
+/* ncurses 6.4 writes out what it has at every cursor move while it has
+ * never left curses mode (_nc_mvcur flushes in state ewInitial): a screen
+ * update went out in 10 to 40 write() calls, as many packets over SSH. Once
+ * through endwin and back, it flushes once, at the end of doupdate. Done
+ * before anything is drawn, this costs the start a few bytes and nothing
+ * shows; and before start_color, or the way back resets the terminal's
+ * palette (xterm's "oc": OSC 104 and a bell byte). */
+static void one_write_per_update(void)
+{
+	endwin();
+	refresh();
+}
+
 /* True when the terminal is gone (EOF or EIO), not just interrupted. */
 static bool terminal_gone(int *errs)
 {
@@ -386,7 +399,11 @@ int tui_run(struct session *s, const char *course_id, const char *lesson_id,
 	set_escdelay(25);
 	curs_set(0);
 	leaveok(stdscr, FALSE);
+	one_write_per_update();
 	setup_colors(&t);
+	/* curses drew its blank screen before the colours: the first frame
+	 * starts from a clear one, as it did before the round trip */
+	clearok(curscr, TRUE);
 	getmaxyx(stdscr, t.rows, t.cols);
 	/* after newterm, so that curses' own Ctrl-Z handling runs too */
 	stop_chain_suspend();

@@ -147,6 +147,9 @@ CASE(control_escape, HEAD "summary: \"a\\e[2Jb\"\n" LESSON, 4, 10, "'summary' ho
 CASE(c1_escape, HEAD "summary: \"a\\x9b2J\"\n" LESSON, 4, 10, "U+009B", false)
 CASE(nul_escape, HEAD "summary: \"a\\0b\"\n" LESSON, 4, 10, "U+0000", false)
 CASE(bidi, HEAD "summary: abc\xe2\x80\xae" "def\n" LESSON, 4, 13, "U+202E", false)
+/* Found past runs of printable ASCII, which the scan reads 8 bytes at a time. */
+CASE(control_after_run, HEAD "summary: abcdefghijklmnopqrstuvwxyz\x7f\n" LESSON, 4, 36, "U+007F", false)
+CASE(c1_after_run, HEAD "summary: abcdefghijklmnopqrstuvw\xc2\x85xyz\n" LESSON, 4, 33, "U+0085", false)
 CASE(lone_cr, HEAD "summary: abc\rdef\n" LESSON, 4, 13, "U+000D", false)
 /* libyaml refuses U+FFFE and U+FFFF with no position (it said 1:1), and
  * counts U+2028/U+2029 as line breaks (later errors were a line off): the
@@ -386,7 +389,7 @@ int main(void)
 		T(tf_two_correct), T(one_choice), T(pass_range), T(format_2), T(anchor),
 		T(alias), T(tag), T(too_deep), T(invalid_utf8), T(overlong_utf8),
 		T(control_raw), T(control_escape), T(c1_escape), T(nul_escape), T(bidi),
-		T(lone_cr), T(nonchar_fffe), T(nonchar_ffff), T(line_sep_block),
+		T(control_after_run), T(c1_after_run), T(lone_cr), T(nonchar_fffe), T(nonchar_ffff), T(line_sep_block),
 		T(para_sep), T(line_sep_escape), T(empty_file), T(two_docs), T(not_a_map), T(no_lessons),
 		T(warn_explanation), T(warn_feedback), T(warn_long_page),
 		T(warn_no_review), T(review_given), T(source_kind_bad), T(source_kind_type),

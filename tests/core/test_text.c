@@ -105,6 +105,29 @@ static void long_word_cut(void **state)
 	text_free(&t);
 }
 
+/* text_layout_lines counts what text_layout makes, at every width. */
+static void count_lines(void **state)
+{
+	(void)state;
+	static const char *const markups[] = {
+		"the quick brown fox jumps over",
+		"One\ntwo.\n\nThree.\n- a b c d e f\n  g\n- h\n\nEnd.",
+		"a *bold words* and 2 * 3 *x", "a *b\nc* d", "- *all* of it",
+		"abcdefghijkl abc", "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5 a \xe6\x97\xa5",
+		"- aaaa \xcc\x81 \xcc\x81 \xcc\x81 b c d", "", "\n\n", "- ", "a\tb\r\n\r\nc",
+		("*x* y *longer emphasised words that wrap* and\n- a bullet that goes on "
+		 "and on\n  past the edge\n- and one more\n\nA last paragraph."),
+	};
+	for (size_t i = 0; i < sizeof markups / sizeof *markups; i++) {
+		for (int w = 1; w <= 40; w++) {
+			struct text t = { 0 };
+			text_layout(&t, markups[i], w);
+			assert_int_equal(text_layout_lines(markups[i], w), t.n);
+			text_free(&t);
+		}
+	}
+}
+
 static void wrap_indent(void **state)
 {
 	(void)state;
@@ -175,6 +198,7 @@ int main(void)
 		cmocka_unit_test(emphasis_rules),
 		cmocka_unit_test(utf8_widths),
 		cmocka_unit_test(long_word_cut),
+		cmocka_unit_test(count_lines),
 		cmocka_unit_test(wrap_indent),
 		cmocka_unit_test(sanitize),
 		cmocka_unit_test(fit),

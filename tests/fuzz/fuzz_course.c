@@ -42,6 +42,8 @@ static void layout(const char *s)
 	for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
 		struct text t = { 0 };
 		text_layout(&t, s, widths[i]);
+		if (text_layout_lines(s, widths[i]) != t.n)
+			abort();
 		/* An indent of at most width - 2 leaves room for a wide character
 		 * (the reader's indents are far below its 38 columns or more). */
 		text_wrap(&t, s, widths[i], 2, 2);

@@ -1,0 +1,60 @@
+# bytes.sh - what the tutor sends a terminal, counted: write() calls per
+# screen update (each one a packet over SSH) and bytes per action, in a
+# pseudo-terminal driven by bench/ptydrive, which runs the program under
+# strace. Counts, not times: for one terminal type, size and course they are
+# the same on every run.
+. "$ROLLWISE_TESTS/lib.sh"
+export LANG=C.UTF-8 ROLLWISE_SEED=1 TERM=xterm-256color
+DRIVE=${BUILD:-}/bench/ptydrive
+if [ ! -x "$DRIVE" ]; then
+	skip "write() and byte counts" "no $DRIVE (make check builds it)"
+	exit 0
+fi
+if ! strace -qq -o /dev/null true 2>/dev/null; then
+	skip "write() and byte counts" "strace cannot trace here"
+	exit 0
+fi
+# A copy outside the build tree: only these two courses are on the menu.
+cp "$ROLLWISE_BIN" "$T/rw"
+# The long course first, the test course after it (where a menu move goes).
+RW="$T/rw --lessons $ROLLWISE_TESTS/fixtures/long --lessons $ROLLWISE_TESTS/fixtures/good"
+
+# The key script, read on the screen first: each step does what it is named for.
+tstart 80x24 "$RW"
+waitfor "This is education" >/dev/null && keys Enter
+check "script: the menu lists the course" waitfor ">1. Long pages"
+keys Enter
+check "script: Enter opens the lesson list" waitfor ">1. Long"
+keys Enter
+check "script: Enter opens the reader at the top" waitfor "page 1 of 2, 22%"
+keys j
+check "script: j scrolls one line" waitfor "page 1 of 2, 23%"
+keys n
+check "script: n turns the page" waitfor "page 2 of 2"
+keys z
+check "script: z opens the quiz" waitfor "Roll how?"
+keys Enter
+check "script: Enter answers" waitfor "Right."
+tend
+
+# The same script, counted, for a new learner (the notice first).
+export XDG_STATE_HOME="$T/state-counted"
+"$DRIVE" -q 300 -w "$T/trace" first skip='\r' menu-move='\eOB' skip='\eOA' skip='\r' skip='\r' \
+	scroll=j page-turn=n skip=z answer='\r' size=120x40 end=qyqqq \
+	-- $RW >"$T/steps" 2>&1
+check "ptydrive ran the script to the end" grep -q '^step=end .*status=0' "$T/steps"
+sed 's/^/# /' "$T/steps"
+fig() { sed -n "s/^step=$1 .*$2=\([0-9]*\).*/\1/p" "$T/steps"; }
+# within N LO HI
+within() { [ "${1:-0}" -ge "$2" ] && [ "${1:-0}" -le "$3" ]; }
+for s in menu-move scroll page-turn answer size; do
+	w=$(fig "$s" writes) b=$(fig "$s" bytes)
+	check "$s: one screen update in 1 or 2 write() calls ($w, $b bytes)" \
+		within "$w" 1 2
+	check "$s: the step changed the screen ($b bytes)" within "$b" 1 100000
+done
+# A page redrawn whole is some 1,000 bytes at 80x24: these stay far below.
+b=$(fig scroll bytes)
+check "a one-line scroll uses the terminal's scrolling: $b bytes <= 160" within "$b" 1 160
+b=$(fig menu-move bytes)
+check "a menu move rewrites the two items only: $b bytes <= 300" within "$b" 1 300
