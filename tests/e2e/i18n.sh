@@ -36,6 +36,12 @@ fi
 printf 'q\n' | LANG=pt_BR.UTF-8 "$R" --plain $L >"$T/pt" 2>&1
 check "LANG=pt_BR.UTF-8 --plain: a Portuguese prompt ($note)" grep -q '^Número do curso, .*?: ajuda:' "$T/pt"
 check "LANG=pt_BR.UTF-8 --plain: Portuguese counts" grep -q '(2 lições, 0 aprovadas)' "$T/pt"
+# Where the locale is missing (LOCPATH at a folder without it), the language
+# asked for still shows, over C.UTF-8.
+mkdir -p "$T/nolocales"
+printf 'q\n' | LOCPATH="$T/nolocales" LANG=pt_BR.UTF-8 "$R" --plain $L >"$T/pt4" 2>&1
+check "LANG=pt_BR.UTF-8 with no pt_BR locale at all: still Portuguese" grep -q '^Número do curso, .*?: ajuda:' "$T/pt4"
+check "LANG=pt_BR.UTF-8 with no pt_BR locale at all: accents kept (C.UTF-8)" grep -q '(2 lições, 0 aprovadas)' "$T/pt4"
 printf 'q\n' | LANGUAGE=pt_BR "$R" --plain $L >"$T/pt2" 2>&1
 check "LANGUAGE=pt_BR under C.UTF-8: Portuguese" grep -q '^Número do curso' "$T/pt2"
 printf 'q\n' | LC_ALL=pt_BR.UTF-8 "$R" --plain $L >"$T/pt3" 2>&1
