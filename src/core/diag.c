@@ -62,27 +62,40 @@ static void push(struct diags *d, struct diag_count *k, enum diag_level level,
 		d->warnings++;
 }
 
-void diag_vadd(struct diags *d, enum diag_level level, const char *path,
-	       int line, int col, const char *fmt, va_list ap)
+/* The count of path's messages when one more is kept, else NULL (past the
+ * cap, where "too many problems" has been said once). */
+static struct diag_count *room(struct diags *d, const char *path)
 {
 	struct diag_count *k = count_of(d, path);
 	if (k->n > DIAG_MAX_PER_FILE)
-		return;
+		return NULL;
 	if (k->n == DIAG_MAX_PER_FILE) {
 		push(d, k, DIAG_ERROR, path, 0, 0,
 		     xstrdup(_("too many problems; stopped reporting this file")));
-		return;
+		return NULL;
 	}
-	/* only the ones kept: a file of bad bytes makes millions */
-	push(d, k, level, path, line, col, xvasprintf(fmt, ap));
+	return k;
+}
+
+void diag_vadd(struct diags *d, enum diag_level level, const char *path,
+	       int line, int col, const char *fmt, va_list ap)
+{
+	struct diag_count *k = room(d, path);
+	if (k)
+		push(d, k, level, path, line, col, xvasprintf(fmt, ap));
 }
 
 void diag_add(struct diags *d, enum diag_level level, const char *path,
 	      int line, int col, const char *fmt, ...)
 {
+	/* translated and formatted only when kept: a file of bad bytes makes
+	 * millions, and gettext for each made check 9x slower */
+	struct diag_count *k = room(d, path);
+	if (!k)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vadd(d, level, path, line, col, _(fmt), ap);
+	push(d, k, level, path, line, col, xvasprintf(_(fmt), ap));
 	va_end(ap);
 }
 

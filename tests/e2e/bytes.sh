@@ -39,7 +39,9 @@ tend
 
 # The same script, counted, for a new learner (the notice first).
 export XDG_STATE_HOME="$T/state-counted"
-"$DRIVE" -q 300 -w "$T/trace" first skip='\r' menu-move='\eOB' skip='\eOA' skip='\r' skip='\r' \
+# Under strace LeakSanitizer cannot run (it needs ptrace itself) and makes a
+# sanitizer build exit 1; leaks are checked by every other test.
+ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$DRIVE" -q 300 -w "$T/trace" first skip='\r' menu-move='\eOB' skip='\eOA' skip='\r' skip='\r' \
 	scroll=j page-turn=n skip=z answer='\r' size=120x40 end=qyqqq \
 	-- $RW >"$T/steps" 2>&1
 check "ptydrive ran the script to the end" grep -q '^step=end .*status=0' "$T/steps"
