@@ -144,7 +144,7 @@ check-asan:
 check-valgrind:
 	@$(MAKE) --no-print-directory VARIANT=debug $(patsubst build/release/%,build/debug/%,$(UNIT_BIN) $(TOOL_BIN))
 	@BUILD=$(CURDIR)/build/debug UNIT_ONLY=1 \
-	  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all" \
+	  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --suppressions=$(CURDIR)/tests/valgrind.supp" \
 	  sh tests/run.sh
 
 install: $(PROG) $(MO)
