@@ -28,13 +28,13 @@ static bool on(bool (*enabled)(const void *, int), const void *d, int action)
 	return !enabled || enabled(d, action);
 }
 
-/* Appends s to the growing string *buf of length *n. */
 /* A key's name as shown: "Down" is translated, a letter is itself. */
 static const char *key_label(const char *name)
 {
 	return name[0] && name[1] ? _(name) : name;
 }
 
+/* Appends s to the growing string *buf of length *n. */
 static void append(char **buf, size_t *n, const char *s)
 {
 	size_t k = strlen(s);
