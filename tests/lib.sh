@@ -37,8 +37,13 @@ tm() { tmux -S "$SOCK" "$@"; }
 tend() {
 	pp=$(tm list-panes -t t -F '#{pane_pid}' 2>/dev/null) || return 0
 	if pkill -TERM -P "$pp" 2>/dev/null; then
+		# Until it says it exited, or the pane is gone: when the program
+		# had already ended, the signal ended the pane's "sleep 30" and
+		# with it the pane and the server.
 		n=0
-		while ! screen 2>/dev/null | grep -qF '[exited' && [ $n -lt 200 ]; do
+		while [ $n -lt 200 ]; do
+			s=$(screen 2>/dev/null) || break
+			case $s in *'[exited'*) break ;; esac
 			sleep 0.05; n=$((n + 1))
 		done
 	fi
@@ -91,6 +96,7 @@ waitfor() {
 		n=$((n - 1))
 	done
 	echo "# timed out waiting for: $1"; screen | sed 's/^/# |/'
+	[ -n "${WAITLOG:-}" ] && echo "$0: $1" >>"$WAITLOG"
 	return 1
 }
 # onscreen TEXT: TEXT is on the screen now.

@@ -20,8 +20,8 @@ trap 'rm -f "$log"' EXIT
 # TAP's skip directive, in any case: "ok 3 - desc # SKIP why"; cmocka writes
 # a skipped test as "not ok 3 # SKIP name".
 SKIP='^(not )?ok .*# *skip'
-tally() { # name status
-	name=$1 status=$2
+tally() { # name status seconds
+	name=$1 status=$2 secs=$3
 	s=$(grep -ciE "$SKIP" "$log")
 	p=$(grep '^ok ' "$log" | grep -ciEv "$SKIP")
 	f=$(grep '^not ok ' "$log" | grep -ciEv "$SKIP")
@@ -34,13 +34,13 @@ tally() { # name status
 	skipped=$((skipped + s))
 	if [ "$f" -gt 0 ]; then
 		failures="$failures $name"
-		echo "== $name: FAILED"
+		echo "== $name: FAILED (${secs}s)"
 		grep -v '^ok ' "$log" | grep -ivE "$SKIP" | sed 's/^/   /' | head -60
 	elif [ "$s" -gt 0 ]; then
-		echo "== $name: $p passed, $s skipped"
+		echo "== $name: $p passed, $s skipped (${secs}s)"
 		grep -iE "$SKIP" "$log" | sed 's/^/   /'
 	else
-		echo "== $name: $p passed"
+		echo "== $name: $p passed (${secs}s)"
 	fi
 }
 
@@ -64,15 +64,17 @@ export LSAN_OPTIONS
 
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
+	t0=$(date +%s)
 	CMOCKA_MESSAGE_OUTPUT=TAP ${WRAP:-} "$t" >"$log" 2>&1
-	tally "$(basename "$t")" $?
+	tally "$(basename "$t")" $? $(($(date +%s) - t0))
 done
 
 if [ -z "${UNIT_ONLY:-}" ]; then
 	for t in "$here"/e2e/*.sh "$here"/progress/*.sh; do
 		[ -f "$t" ] || continue
+		t0=$(date +%s)
 		sh "$t" >"$log" 2>&1
-		tally "$(basename "$t")" $?
+		tally "$(basename "$t")" $? $(($(date +%s) - t0))
 	done
 fi
 

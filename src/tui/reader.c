@@ -81,7 +81,7 @@ static void reader_draw(struct tui *t, void *d)
 	int h = tui_rows(t) - 4;
 	build(r, tui_width(t));
 	char *left = xasprintf("%s / %s", r->c->title, r->l->title);
-	int pct = (int)r->v.rows.n > h ? (r->v.top + h) * 100 / (int)r->v.rows.n : 100;
+	int pct = view_percent(&r->v, h);
 	char *right = pct < 100
 		? xasprintf(_("page %zu of %zu, %d%%"), r->page + 1, r->l->npages, pct)
 		: xasprintf(_("page %zu of %zu"), r->page + 1, r->l->npages);

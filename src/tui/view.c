@@ -128,7 +128,7 @@ static void follow(struct view *v, int h)
 	v->follow = false;
 }
 
-void view_draw(struct view *v, struct tui *t, int y, int x, int h)
+void view_place(struct view *v, int h)
 {
 	if (h < 1)
 		h = 1;
@@ -143,6 +143,18 @@ void view_draw(struct view *v, struct tui *t, int y, int x, int h)
 	}
 	clamp(v, h);
 	v->height = h;
+}
+
+int view_percent(struct view *v, int h)
+{
+	view_place(v, h);
+	return (int)v->rows.n > v->height ? (v->top + v->height) * 100 / (int)v->rows.n : 100;
+}
+
+void view_draw(struct view *v, struct tui *t, int y, int x, int h)
+{
+	view_place(v, h);
+	h = v->height;
 	bool placed = false;
 	for (int i = 0; i < h && v->top + i < (int)v->rows.n; i++) {
 		int r = v->top + i;

@@ -42,6 +42,12 @@ void view_markup(struct view *v, const char *markup, int attr, int item);
 void view_lines(struct view *v, const struct flow_lines *l);
 /* Adds an empty row. */
 void view_blank(struct view *v);
+/* Settles the top row for a window of h rows: after a new layout, the place
+ * the learner was; the selection in sight; no blank past the end. */
+void view_place(struct view *v, int h);
+/* How far the window of h rows reaches into the text, in percent (100 when
+ * it all fits); the top row settled first, as view_draw would. */
+int view_percent(struct view *v, int h);
 /* Draws rows top.. into h rows from (y, x), w columns, the selected item
  * reversed, a mark in column x + w when there is more above or below;
  * puts the terminal cursor at the selection. */

@@ -63,22 +63,26 @@ fi
 
 # tui LOCALE SIZE: the walk through every screen of the wide course, with
 # what the program wrote recorded by tmux (pipe-pane) into $T/raw-LOCALE-SIZE.
+# Each screen is waited for (the words are ASCII in every locale), so the
+# walk is known to have reached it.
 tui() {
 	raw=$T/raw-$1-$2
 	: >"$raw"
 	export XDG_STATE_HOME="$T/tui-$1-$2"
 	tstart "$2" "LC_ALL=$1 $R --lang pt_BR $W"
 	tm pipe-pane -o -t t "cat >>$raw"
-	keys Enter; sleep 0.3; keys Enter
-	waitfor 'Rolo' >/dev/null
-	keys '?'; sleep 0.3; keys q
-	keys Enter; sleep 0.3; keys Enter
-	waitfor 'um' >/dev/null
-	keys s; sleep 0.3; keys q
-	keys z; sleep 0.3
-	keys 2 Enter; sleep 0.3
-	keys Enter; sleep 0.3; keys q q q
-	sleep 0.5
+	reached() { check "$1 at $2: the walk reached $3" waitfor "$4"; }
+	waitfor "rollwise" >/dev/null
+	n=0; while ! onscreen "Enter: continuar" && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+	keys Enter; reached "$1" "$2" "the menu" "1. Rolo"
+	keys Enter; reached "$1" "$2" "the lessons" "1. Li"
+	keys '?'; reached "$1" "$2" "the help" "Teclas"
+	keys q Enter; reached "$1" "$2" "the reader" "um --"
+	keys s; reached "$1" "$2" "the sources" "Fonte"
+	keys q z; reached "$1" "$2" "the quiz" "Qual"
+	keys 2 Enter; reached "$1" "$2" "the verdict" "certo."
+	keys Enter; reached "$1" "$2" "the result" "acertou"
+	keys q q q; reached "$1" "$2" "the end" "[exited 0]"
 	tend
 }
 

@@ -49,7 +49,10 @@ check "--answers goes with progress only" sh -c "! $RW list --answers 2>/dev/nul
 # A page turn while another rollwise of the learner's holds the lock.
 tstart 80x24 "$RW"
 waitfor "1. Test course" >/dev/null
-flock "$dir/progress.lock" sleep 60 &
+# One process takes the lock and sleeps (flock CMD would leave its sleep
+# running, holding the lock and the test's output, after flock is killed).
+python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX); time.sleep(60)' "$dir/progress.lock" &
 holder=$!
 n=0
 while ! grep -q "FLOCK.* $holder " /proc/locks && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done

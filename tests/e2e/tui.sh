@@ -189,13 +189,15 @@ out += ["        - { id: nopage, kind: true-false, prompt: No page named, explan
         "            choices: [ { text: \"True\", correct: true }, { text: \"False\" } ] }"]
 open(sys.argv[1], "w").write("\n".join(out) + "\n")
 EOF
-fresh long
 for size in 80x24 40x10; do
+	fresh long-$size
 	tstart $size "$ROLLWISE_BIN --lessons $T/long longchoices l"
-	waitfor "Welcome" 3 >/dev/null && { keys Enter; sleep 0.1; keys Enter; }
-	waitfor "The page to re-read" >/dev/null
+	waitfor "Welcome" >/dev/null
+	n=0; while ! onscreen "Enter: continue" && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+	keys Enter
+	check "$size: long choices: the lesson opens on its page" waitfor "The page to re-read"
 	keys z
-	waitfor "Which one?" >/dev/null
+	check "$size: long choices: the quiz opens" waitfor "Question 1 of 2"
 	keys 9
 	check "$size: 9 selects the ninth of nine long choices" waitfor "9. (*) Choice 9"
 	keys Enter
@@ -236,8 +238,9 @@ keys n
 waitfor "page 2 of 2" >/dev/null
 tm resize-window -t t -x 40 -y 12
 keys j j j j j j j
-waitfor "Paragraph four" >/dev/null
-waitfor "page 2 of 2, 51%" >/dev/null
+check "40x12: scrolled to paragraph four" waitfor "Paragraph four"
+pct=$(screen | head -1 | grep -o 'page 2 of 2, [0-9]*%')
+check "40x12: the title gives the place in the page ($pct)" [ -n "$pct" ]
 first_text() { screen | sed -n '3,9p' | sed 's/^ *//; s/ *[↑↓]$//' | grep -v '^$' | head -1; }
 top=$(first_text)
 check "scrolled to a known line ($top)" [ -n "$top" ]
@@ -247,7 +250,7 @@ tm resize-window -t t -x 100 -y 30
 check "enlarged: the page comes back" waitfor "End of the lesson. Press Enter for the quiz (3 questions)."
 check "enlarged: the line that was on top is on screen" onscreen "$top"
 tm resize-window -t t -x 40 -y 12
-waitfor "page 2 of 2, 51%" >/dev/null
+check "back to 40x12: the same place in the page" waitfor "$pct"
 check "back to 40x12: the same line is on top ($(first_text))" [ "$(first_text)" = "$top" ]
 
 # --- Colour, monochrome, odd terminals. ---
