@@ -165,9 +165,10 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 		attempts += p->lessons[i].nattempts;
 	char *a = xasprintf(ngettext("%zu quiz attempt", "%zu quiz attempts", attempts), attempts);
 	char *b = xasprintf(ngettext("%zu answer", "%zu answers", answers), answers);
-	/* TRANSLATORS: "Handed in to DIR/NAME: 2 quiz attempts and 14 answers. ..." */
-	*msg = xasprintf(_("Handed in to %s/%s: %s and %s. Handing in again replaces it."),
-			 dir, name, a, b);
+	/* TRANSLATORS: "Handed in 2 quiz attempts and 14 answers to DIR/NAME. ..."
+	   The counts come first: a status line too narrow for the path keeps them. */
+	*msg = xasprintf(_("Handed in %s and %s to %s/%s. Handing in again replaces it."),
+			 a, b, dir, name);
 	free(a);
 	free(b);
 out:
