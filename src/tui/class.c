@@ -1,13 +1,17 @@
 /* class.c - the class screen: the trainees who handed in to the class
  * folder, as a table that scrolls and sorts by name, score or last
- * activity. The figures come from the same code as rollwise report. */
+ * activity; and the class report (each trainee's quizzes, each question's
+ * statistics, each quiz's), a wide table that scrolls both ways as less -S
+ * does. The figures come from the same code as rollwise report. */
 #include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 #include "core/class.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +29,7 @@ struct class_screen {
 };
 
 enum { DO_DOWN = 1, DO_UP, DO_FIRST, DO_LAST, DO_NAME, DO_SCORE, DO_LAST_ACTIVE, DO_RELOAD,
-       DO_BACK };
+       DO_REPORT, DO_BACK };
 
 static const struct binding class_keys[] = {
 	{ KEY_DOWN, DO_DOWN, N_("Down"), NULL, N_("next trainee"), 0 },
@@ -41,6 +45,7 @@ static const struct binding class_keys[] = {
 	{ 'n', DO_NAME, "n", N_("by name"), N_("sort by name"), 2 },
 	{ 's', DO_SCORE, "s", N_("by score"), N_("sort by first-attempt score, lowest first"), 3 },
 	{ 'a', DO_LAST_ACTIVE, "a", N_("by activity"), N_("sort by last activity, oldest first"), 1 },
+	{ 'r', DO_REPORT, "r", N_("report"), N_("the report: each trainee's quizzes, each question's and each quiz's statistics"), 4 },
 	{ KEY_CTRL('r'), DO_RELOAD, "Ctrl-R", NULL, N_("read the hand-ins again"), 0 },
 	{ 'q', DO_BACK, "q", N_("back"), N_("back to the courses"), KEEP_ALWAYS },
 	{ KEY_ESC, DO_BACK, N_("Esc"), NULL, NULL, 0 },
@@ -154,6 +159,158 @@ static void class_draw(struct tui *t, void *d)
 	view_draw(&cs->v, t, 2, 1, tui_rows(t) - 4);
 }
 
+/* The class report screen: rollwise report's text, line by line, never
+ * wrapped (its tables would break), with a column offset for what is wider
+ * than the terminal. */
+struct report_screen {
+	char **lines;
+	size_t n;
+	int wide;		/* the widest line, in columns */
+	int left;		/* columns scrolled off to the left */
+	struct view v;
+};
+
+enum { RE_DOWN = 1, RE_UP, RE_PGDN, RE_PGUP, RE_TOP, RE_BOTTOM, RE_RIGHT, RE_LEFT, RE_BACK };
+
+static const struct binding report_keys[] = {
+	/* TRANSLATORS: the second string of each line is a key bar label:
+	 * keep it short (a word or two); the third is the key's help. */
+	{ KEY_DOWN, RE_DOWN, N_("Down"), N_("scroll"), N_("scroll down a line"), 1 },
+	{ 'j', RE_DOWN, "j", NULL, NULL, 0 },
+	{ KEY_UP, RE_UP, N_("Up"), NULL, N_("scroll up a line"), 0 },
+	{ 'k', RE_UP, "k", NULL, NULL, 0 },
+	{ KEY_NPAGE, RE_PGDN, N_("PgDn"), NULL, N_("scroll down a screen"), 0 },
+	{ ' ', RE_PGDN, N_("Space"), NULL, NULL, 0 },
+	{ KEY_PPAGE, RE_PGUP, N_("PgUp"), NULL, N_("scroll up a screen"), 0 },
+	{ 'b', RE_PGUP, "b", NULL, NULL, 0 },
+	{ KEY_HOME, RE_TOP, N_("Home"), NULL, N_("top of the report"), 0 },
+	{ 'g', RE_TOP, "g", NULL, NULL, 0 },
+	{ KEY_END, RE_BOTTOM, N_("End"), NULL, N_("end of the report"), 0 },
+	{ 'G', RE_BOTTOM, "G", NULL, NULL, 0 },
+	{ KEY_RIGHT, RE_RIGHT, N_("Right"), N_("more columns"), N_("show the columns to the right"), 2 },
+	{ 'l', RE_RIGHT, "l", NULL, NULL, 0 },
+	{ KEY_LEFT, RE_LEFT, N_("Left"), NULL, N_("show the columns to the left"), 0 },
+	{ 'h', RE_LEFT, "h", NULL, NULL, 0 },
+	{ 'q', RE_BACK, "q", N_("back"), N_("back to the class"), KEEP_ALWAYS },
+	{ KEY_ESC, RE_BACK, N_("Esc"), NULL, NULL, 0 },
+	{ 0, 0, NULL, NULL, NULL, 0 },
+};
+
+/* s past its first cols columns (a wide character cut in two goes whole). */
+static const char *skip_columns(const char *s, int cols)
+{
+	size_t len = strlen(s);
+	while (cols > 0 && *s) {
+		uint32_t cp;
+		size_t k = utf8_decode(s, len, &cp);
+		if (k == 0)
+			k = 1;
+		int w = utf8_width(cp);
+		cols -= w > 0 ? w : 0;
+		s += k;
+		len -= k;
+	}
+	return s;
+}
+
+static void report_draw(struct tui *t, void *d)
+{
+	struct report_screen *rs = d;
+	int w = tui_width(t), h = tui_rows(t) - 4;
+	int most = rs->wide > w ? rs->wide - w : 0;
+	if (rs->left > most)
+		rs->left = most;
+	char *right = rs->left > 0 ? xasprintf(_("from column %d"), rs->left + 1) : NULL;
+	tui_title(t, _("Class report"), right ? right : "");
+	free(right);
+	view_begin(&rs->v, w);
+	for (size_t i = 0; i < rs->n; i++)
+		view_row(&rs->v, skip_columns(rs->lines[i], rs->left), 0, -1);
+	view_draw(&rs->v, t, 2, 1, h);
+	tui_cursor(t, 2, 1);
+}
+
+static void report_act(struct tui *t, void *d, int action, int ch)
+{
+	struct report_screen *rs = d;
+	int screen = rs->v.height > 1 ? rs->v.height - 1 : 1;
+	int step = tui_width(t) / 2 > 8 ? tui_width(t) / 2 : 8;
+	(void)ch;
+	switch (action) {
+	case RE_DOWN: view_scroll(&rs->v, 1); break;
+	case RE_UP: view_scroll(&rs->v, -1); break;
+	case RE_PGDN: view_scroll(&rs->v, screen); break;
+	case RE_PGUP: view_scroll(&rs->v, -screen); break;
+	case RE_TOP: view_top(&rs->v, 0); break;
+	case RE_BOTTOM: view_scroll(&rs->v, (int)rs->n); break;
+	case RE_RIGHT: rs->left += step; break;
+	case RE_LEFT: rs->left = rs->left > step ? rs->left - step : 0; break;
+	case RE_BACK: tui_pop(t); break;
+	}
+}
+
+static bool report_enabled(const void *d, int action)
+{
+	const struct report_screen *rs = d;
+	int w = COLS - 2;
+	switch (action) {
+	case RE_DOWN: case RE_PGDN: case RE_BOTTOM: return !view_at_end(&rs->v);
+	case RE_UP: case RE_PGUP: case RE_TOP: return rs->v.top > 0;
+	case RE_RIGHT: return rs->left + w < rs->wide;
+	case RE_LEFT: return rs->left > 0;
+	default: return true;
+	}
+}
+
+static void report_free(void *d)
+{
+	struct report_screen *rs = d;
+	for (size_t i = 0; i < rs->n; i++)
+		free(rs->lines[i]);
+	free(rs->lines);
+	view_free(&rs->v);
+	free(rs);
+}
+
+static const struct screen_ops report_ops = {
+	.name = "class report", .keys = report_keys, .draw = report_draw,
+	.act = report_act, .enabled = report_enabled, .free = report_free,
+};
+
+/* Opens the report of dir's hand-ins, as rollwise report DIR gives it. */
+static void report_open(struct tui *t, const char *dir)
+{
+	char *buf = NULL, *err = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+	if (!fp)
+		xalloc_fail();	/* its only failure is memory */
+	int st = class_report(fp, dir, &tui_session(t)->cat, NULL, EXPORT_TEXT, &err);
+	if (fclose(fp) != 0 && st == 0)
+		xalloc_fail();
+	if (st != 0) {
+		tui_say(t, err);
+		free(err);
+		free(buf);
+		return;
+	}
+	struct report_screen *rs = xcalloc(1, sizeof *rs);
+	rs->v.sel = -1;
+	for (char *line = buf, *end; line && *line; line = end) {
+		end = strchr(line, '\n');
+		if (end)
+			*end++ = '\0';
+		char *safe = text_sanitize(line);
+		int w = utf8_strwidth(safe, strlen(safe));
+		if (w > rs->wide)
+			rs->wide = w;
+		rs->lines = xreallocarray(rs->lines, rs->n + 1, sizeof *rs->lines);
+		rs->lines[rs->n++] = safe;
+	}
+	free(buf);
+	tui_push(t, &report_ops, rs);
+}
+
 static void class_act(struct tui *t, void *d, int action, int ch)
 {
 	struct class_screen *cs = d;
@@ -170,6 +327,7 @@ static void class_act(struct tui *t, void *d, int action, int ch)
 		view_select(&cs->v, 0);
 		break;
 	case DO_RELOAD: load(cs, t); break;
+	case DO_REPORT: report_open(t, cs->dir); break;
 	case DO_BACK: tui_pop(t); break;
 	}
 }

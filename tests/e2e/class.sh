@@ -151,6 +151,20 @@ check "class screen: a row per trainee" onscreen "$me "
 check "class screen: the cursor on the selected trainee" \
 	test "$(tm display -p -t t '#{cursor_y}')" = 3
 check "class screen: with one trainee there is nothing to sort" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 's: by score'"
+keys r
+check "report screen: r opens the class report" waitfor "Class report"
+check "report screen: each trainee's quizzes" onscreen "FIRST/BEST PER QUIZ"
+check "report screen: the trainee's row" sh -c "tmux -S '$SOCK' capture-pane -p -t t | grep -q '^ $me  *[0-9]/2 '"
+check "report screen: each quiz's statistics" onscreen "KR-20"
+check "report screen: each question's statistics" onscreen "q-single"
+check "report screen: lines are not wrapped but cut" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | grep -q 'FLAGS'"
+keys Right
+check "report screen: Right shows the columns to the right" waitfor "from column"
+check "report screen: the flags column is reached" onscreen "FLAGS"
+keys Left
+check "report screen: Left goes back to the first column" waitfor "TRAINEE  PASSED"
+keys q
+check "report screen: q goes back to the class" waitfor "trainee, by name"
 tm resize-window -t t -x 40 -y 10
 check "class screen at 40x10: still a row per trainee" waitfor "$me "
 keys q
