@@ -15,10 +15,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Why the tutor cannot draw screens here, or NULL when it can. */
@@ -108,6 +110,17 @@ static void std_fds_open(void)
 	}
 }
 
+/* Standard output is a pipe nobody reads any more (head has exited): the
+ * kernel flags the writing end with POLLERR. errno cannot tell it once a
+ * buffered write failed earlier and later calls have set errno anew. */
+static bool reader_gone(void)
+{
+	struct stat st;
+	struct pollfd p = { .fd = 1, .events = POLLOUT };
+	return fstat(1, &st) == 0 && S_ISFIFO(st.st_mode) && poll(&p, 1, 0) == 1 &&
+	       (p.revents & POLLERR);
+}
+
 /* Output that could not be written is an error, as in coreutils: a full
  * disk must not look like success. A closed pipe (head) is not reported. */
 static int stdout_close(int status)
@@ -115,7 +128,7 @@ static int stdout_close(int status)
 	errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
 		return status;
-	if (errno != EPIPE)
+	if (errno != EPIPE && !reader_gone())
 		die(_("write error: %s"), errno ? strerror(errno) : _("the output could not be written"));
 	return status ? status : 1;
 }

@@ -49,6 +49,12 @@ fi
 # A reader that stops early (head) is not an error to report.
 $R list 2>"$T/err" | head -c 1 >/dev/null
 check "list | head: nothing said on stderr" [ ! -s "$T/err" ]
+# A reader gone before anything is written: plain mode's later writes fail,
+# and the failure is still the closed pipe, not a write error to report.
+for cmd in --plain list --help; do
+	printf 'q\n' | $R $cmd 2>"$T/err" | true
+	check "$cmd | a reader gone at once: nothing said on stderr" [ ! -s "$T/err" ]
+done
 
 # LINES and COLUMNS in the environment do not set the screen size: the
 # terminal does (this allocated gigabytes and fell back to plain mode).
