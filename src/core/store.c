@@ -707,14 +707,18 @@ static void fold_notice(char **notice, char *more)
 }
 
 static int compact_locked(struct store *s, struct progress *p, char **err);
+static int rewrite_locked(struct store *s, const struct progress *p, char **err);
 
-/* Release 1's progress.yaml, when there is no journal yet: folded into p,
- * and (when saving is on) written as the journal's first snapshot before
- * the old file is renamed progress.yaml.converted. */
+/* Release 1's progress.yaml, still there: folded into p record by record (a
+ * bad record is skipped and named), and (when saving is on) p is written
+ * as the journal's snapshot before the old file is renamed
+ * progress.yaml.converted. A file that cannot be read at all is left as it
+ * is and told at every start until it is moved or mended. */
 static void convert_v1(struct store *s, struct progress *p, char **notice)
 {
-	char *err = NULL, *buf = NULL;
-	size_t n = 0;
+	char *err = NULL, *buf = NULL, *first = NULL;
+	size_t n = 0, skipped = 0;
+	struct stat st;
 	int fd = open_file(s, V1_FILE, OPEN_READ, &err);
 	if (fd < 0) {
 		if (err)
@@ -723,10 +727,13 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 		free(err);
 		return;
 	}
-	int e = read_from(fd, 0, &buf, &n);
+	int e = fstat(fd, &st) < 0 ? errno : 0;
+	if (!e && st.st_size <= PROGRESS_MAX_BYTES)
+		e = read_from(fd, 0, &buf, &n);
 	close(fd);
 	struct progress *old = NULL;
-	if (e || n > PROGRESS_MAX_BYTES || store_parse(buf, n, &old, &err) != 0) {
+	if (e || st.st_size > PROGRESS_MAX_BYTES ||
+	    store_parse_records(buf, n, &old, &skipped, &first, &err) != 0) {
 		fold_notice(notice, xasprintf(_("Your saved progress from an older rollwise "
 					      "(%s/%s) could not be converted (%s). It is left as "
 					      "it is; new progress is saved beside it."), s->dir,
@@ -738,11 +745,18 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 	free(buf);
 	progress_merge(p, old);
 	progress_free(old);
-	if (s->readonly)
+	if (skipped)
+		fold_notice(notice, xasprintf(ngettext(
+			"%zu record of your saved progress from an older rollwise could not be "
+			"read and was skipped (%s); the rest is kept, and so is the old file, "
+			"as %s/%s.",
+			"%zu records of your saved progress from an older rollwise could not be "
+			"read and were skipped (%s); the rest is kept, and so is the old file, "
+			"as %s/%s.", skipped), skipped, first, s->dir, V1_KEPT));
+	free(first);
+	if (s->readonly || s->jfd < 0)
 		return;
-	size_t len;
-	char *snap = journal_snapshot(p, &len);
-	if (write_atomic(s, snap, len, &err) == 0) {
+	if (rewrite_locked(s, p, &err) == 0) {
 		if (renameat(s->dfd, V1_FILE, s->dfd, V1_KEPT) == 0)
 			fsync(s->dfd);
 	} else {
@@ -750,7 +764,6 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 					      "the new format: %s. It is left as it is."), err));
 		free(err);
 	}
-	free(snap);
 }
 
 /* Compaction comes when the journal has grown by COMPACT_SLACK since its
@@ -771,14 +784,14 @@ struct progress *store_load(struct store *s, char **notice)
 		free(err);
 		return p;
 	}
-	if (fstatat(s->dfd, JOURNAL_FILE, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT &&
-	    fstatat(s->dfd, V1_FILE, &st, AT_SYMLINK_NOFOLLOW) == 0)
-		convert_v1(s, p, notice);
+	bool v1 = fstatat(s->dfd, V1_FILE, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	if (journal_open(s, !s->readonly, &err) == 0) {
 		if (journal_catch_up(s, p, false, &more, &err) == 0)
 			fold_notice(notice, more);
 		progress_tidy(p);
 		set_compact_at(s, s->snapshot);
+		if (v1)
+			convert_v1(s, p, notice);
 		/* bad lines move to progress.rejected now, so they are told once;
 		 * a journal grown past its size is compacted before it is used */
 		if ((s->nrejects || s->off >= s->compact_at) && !s->readonly &&
@@ -786,6 +799,8 @@ struct progress *store_load(struct store *s, char **notice)
 			fold_notice(notice, xasprintf(_("Could not tidy your progress file: %s."),
 						      err));
 	}
+	else if (v1)	/* shown, though nothing can be saved */
+		convert_v1(s, p, notice);
 	if (err && errno != ENOENT)
 		fold_notice(notice, xasprintf(_("Your progress cannot be read: %s."), err));
 	free(err);
@@ -903,11 +918,19 @@ static bool keep_all(void *ctx, const char *course, const char *lesson, const ch
 /* Under the lock, with p up to date with the journal. */
 static int compact_locked(struct store *s, struct progress *p, char **err)
 {
-	size_t len;
 	*err = NULL;
 	if (s->readonly)
 		return 0;
 	progress_prune(p, time(NULL), s->known ? s->known : keep_all, s->known_ctx);
+	return rewrite_locked(s, p, err);
+}
+
+/* Under the lock: the journal rewritten as a snapshot of p, after the lines
+ * that could not be read are kept in progress.rejected. */
+static int rewrite_locked(struct store *s, const struct progress *p, char **err)
+{
+	size_t len;
+	*err = NULL;
 	if (keep_rejects(s, s->rejects, s->nrejects, err) < 0)
 		return -1;
 	free(s->rejects);
