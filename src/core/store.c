@@ -115,30 +115,44 @@ static char *link_error(const char *path, int e)
 }
 
 
+/* Run as root: the user other than root who owns the folder fd, or 0. */
+static uid_t foreign_owner(int fd)
+{
+	struct stat st;
+	if (geteuid() != 0 || fstat(fd, &st) < 0)
+		return 0;
+	return st.st_uid;
+}
+
 /* Opens dir, creating what is missing with mode 0700 through directory fds
  * (mkdirat, fchmod), so no path can be swapped in between. Run as root, it
- * creates nothing inside a folder another user owns (a sudo with that
- * user's HOME would leave root-owned files in it). *made: dir was created. */
+ * neither creates nor uses anything below a folder another user owns: a
+ * sudo with that user's HOME would leave root-owned files in it (release 1
+ * left a root-owned state folder there, which root must not go on using).
+ * *made: dir was created. */
 static int open_dir_chain(const char *dir, bool *made, char **err)
 {
-	char *p = xstrdup(dir);
+	char *p = xstrdup(dir), *save = NULL;
 	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	char *save = NULL;
+	size_t at = 0;	/* dir[0..at) is the folder fd is */
 	*made = false;
-	for (char *c = strtok_r(p, "/", &save); c && fd >= 0; c = strtok_r(NULL, "/", &save)) {
+	for (char *c = strtok_r(p, "/", &save); fd >= 0; c = strtok_r(NULL, "/", &save)) {
+		uid_t uid = foreign_owner(fd);
+		if (uid) {
+			*err = xasprintf(_("will not use %s as root: %.*s belongs to user %lu "
+					 "(run rollwise as that user, or set XDG_STATE_HOME)"),
+					 dir, (int)(at ? at : 1), dir, (unsigned long)uid);
+			close(fd);
+			free(p);
+			return -1;
+		}
+		if (!c)
+			break;
+		at = (size_t)(c - p) + strlen(c);
 		bool last = !save || strspn(save, "/") == strlen(save);
 		int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (last ? O_NOFOLLOW : 0);
 		int next = openat(fd, c, flags);
 		if (next < 0 && errno == ENOENT) {
-			struct stat st;
-			if (geteuid() == 0 && fstat(fd, &st) == 0 && st.st_uid != 0) {
-				*err = xasprintf(_("will not create %s as root inside a folder of "
-						 "user %lu (run rollwise as that user, or set "
-						 "XDG_STATE_HOME)"), dir, (unsigned long)st.st_uid);
-				close(fd);
-				free(p);
-				return -1;
-			}
 			if (mkdirat(fd, c, 0700) < 0 && errno != EEXIST) {
 				*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
 				close(fd);
@@ -173,15 +187,6 @@ static int open_dir(struct store *s, char **err)
 	s->dfd = open_dir_chain(s->dir, &made, err);
 	if (s->dfd < 0)
 		return -1;
-	if (geteuid() == 0) {
-		struct stat st;
-		if (fstat(s->dfd, &st) == 0 && st.st_uid != 0) {
-			*err = xasprintf(_("will not use %s as root: it belongs to user %lu "
-					 "(run rollwise as that user)"), s->dir,
-					 (unsigned long)st.st_uid);
-			return -1;
-		}
-	}
 	return check_owned(s->dfd, s->dir, made, 0700, err);
 }
 
