@@ -79,8 +79,9 @@ static char *default_dir(char **err)
 }
 
 /* Our own, not a link, and private: a file we just made gets exactly mode,
- * an existing one loses any group and other bits. */
-static int check_owned(int fd, const char *path, bool made, mode_t mode, char **err)
+ * an existing one loses any group and other bits (unless as_is). */
+static int check_owned(int fd, const char *path, bool made, mode_t mode, bool as_is,
+		       char **err)
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
@@ -97,7 +98,7 @@ static int check_owned(int fd, const char *path, bool made, mode_t mode, char **
 				 path, (unsigned long)st.st_uid);
 		return -1;
 	}
-	if (made ? (st.st_mode & 07777) != mode : (st.st_mode & 077) != 0) {
+	if (made ? (st.st_mode & 07777) != mode : !as_is && (st.st_mode & 077) != 0) {
 		if (fchmod(fd, made ? mode : st.st_mode & 0700) < 0) {
 			*err = xasprintf(_("cannot make %s private: %s"), path, strerror(errno));
 			return -1;
@@ -187,14 +188,16 @@ static int open_dir(struct store *s, char **err)
 	s->dfd = open_dir_chain(s->dir, &made, err);
 	if (s->dfd < 0)
 		return -1;
-	return check_owned(s->dfd, s->dir, made, 0700, err);
+	return check_owned(s->dfd, s->dir, made, 0700, false, err);
 }
 
 enum open_how { OPEN_READ, OPEN_WRITE, OPEN_CREATE };
 
 /* Opens a file in the directory for reading, or for appending (creating it
  * with OPEN_CREATE), refusing links and files that are not ours. A missing
- * file is -1 with errno ENOENT and *err unset unless creating. */
+ * file is -1 with errno ENOENT and *err unset unless creating. An existing
+ * journal's mode is left as it is: one from a newer rollwise is never
+ * changed, so journal_catch_up makes it private once its version is read. */
 static int open_file(struct store *s, const char *name, enum open_how how, char **err)
 {
 	bool create = how == OPEN_CREATE;
@@ -211,7 +214,7 @@ static int open_file(struct store *s, const char *name, enum open_how how, char 
 	if (fd < 0) {
 		if (e != ENOENT || create)
 			*err = link_error(path, e);
-	} else if (check_owned(fd, path, made, 0600, err) < 0) {
+	} else if (check_owned(fd, path, made, 0600, !strcmp(name, JOURNAL_FILE), err) < 0) {
 		close(fd);
 		fd = -1;
 		e = EINVAL;	/* not ours, or not a file: no errno to go by */
@@ -592,6 +595,14 @@ static int journal_open(struct store *s, bool create, char **err)
 	return 0;
 }
 
+/* Takes group and other bits off a journal this rollwise may write. */
+static void make_private(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) == 0 && (st.st_mode & 077) != 0)
+		fchmod(fd, st.st_mode & 0700);
+}
+
 /* Folds what the journal holds past s->off into p. A torn last line (a
  * save cut short by a power cut) is kept in progress.rejected and cut off;
  * bad lines are skipped and kept for compaction. Returns 0 with *notice
@@ -619,6 +630,8 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 		s->nrejects += r.nrejects;
 	}
 	char *what = NULL;
+	if (whole && r.version <= JOURNAL_VERSION && !s->readonly)
+		make_private(s->jfd);
 	if (r.version > JOURNAL_VERSION && !s->readonly) {
 		s->readonly = xasprintf(_("your progress was saved by a newer rollwise (format %d); "
 					"update rollwise to save again"), r.version);
