@@ -30,10 +30,8 @@
 #define TMP_PREFIX JOURNAL_FILE ".tmp-"
 /* A temp file this old is a leftover even if its pid is alive (pid reuse). */
 #define TMP_STALE_SECONDS (10 * 60)
-/* Largest journal read; the rest of a larger one is left alone, unread. */
-#define JOURNAL_MAX_BYTES ((off_t)1 << 30)
-
 ssize_t (*store_write_fn)(int fd, const void *buf, size_t n) = write;
+off_t store_journal_max = (off_t)1 << 30;
 void (*store_waiting)(long pid);
 bool (*store_interrupted)(void);
 
@@ -51,6 +49,7 @@ struct store {
 	off_t compact_at;	/* compact when it is this long */
 	size_t snapshot;	/* bytes of its last snapshot (its header says) */
 	bool dirty;		/* appended since the last fsync */
+	bool torn;		/* a torn last line that could not be cut off */
 	struct timespec synced;	/* the last fsync */
 	char *rejects;		/* lines read that were not valid: kept at compaction */
 	size_t nrejects;
@@ -360,16 +359,19 @@ static void unlock(struct store *s)
 
 /* ==== reading ==== */
 
-/* Reads fd from off to its end (at most JOURNAL_MAX_BYTES in all) into a
- * new buffer; *n bytes. Returns 0, or an errno. */
-static int read_from(int fd, off_t off, char **buf, size_t *n)
+/* Reads fd from off to its end (at most store_journal_max bytes in all)
+ * into a new buffer; *n bytes, *cut when the file goes on past that.
+ * Returns 0, or an errno. */
+static int read_from(int fd, off_t off, char **buf, size_t *n, bool *cut)
 {
 	struct stat st;
 	*buf = NULL;
 	*n = 0;
+	*cut = false;
 	if (fstat(fd, &st) < 0)
 		return errno;
-	off_t end = st.st_size < JOURNAL_MAX_BYTES ? st.st_size : JOURNAL_MAX_BYTES;
+	*cut = st.st_size > store_journal_max;
+	off_t end = *cut ? store_journal_max : st.st_size;
 	size_t want = end > off ? (size_t)(end - off) : 0, got = 0;
 	char *b = xmalloc(want + 1);
 	while (got < want) {
@@ -603,16 +605,55 @@ static void make_private(int fd)
 		fchmod(fd, st.st_mode & 0700);
 }
 
-/* Folds what the journal holds past s->off into p. A torn last line (a
- * save cut short by a power cut) is kept in progress.rejected and cut off;
- * bad lines are skipped and kept for compaction. Returns 0 with *notice
- * (caller frees) for what the learner should know, or -1 with *err. */
+static void fold_notice(char **notice, char *more)
+{
+	if (!more)
+		return;
+	if (!*notice) {
+		*notice = more;
+		return;
+	}
+	char *both = xasprintf("%s %s", *notice, more);
+	free(*notice);
+	free(more);
+	*notice = both;
+}
+
+/* A torn last line (a save cut short by a power cut), line lineno: kept
+ * in progress.rejected and cut off; where that cannot be done it is left,
+ * told all the same, and the next append starts on a line of its own. */
+static char *torn_line(struct store *s, const char *rest, size_t n, size_t lineno)
+{
+	char *err = NULL, *what = NULL;
+	if (!s->readonly && keep_rejects(s, rest, n, &err) == 0 &&
+	    keep_rejects(s, "\n", 1, &err) == 0 && ftruncate(s->jfd, s->off) == 0) {
+		fsync(s->jfd);
+		what = xasprintf(_("The last change saved before rollwise stopped (line %zu) was "
+				 "cut short and could not be read; it is kept in %s/%s, and "
+				 "the rest of your progress is safe."), lineno, s->dir,
+				 REJECT_FILE);
+	} else if (!s->torn) {
+		what = xasprintf(_("The last change saved before rollwise stopped (line %zu of "
+				 "%s/%s) was cut short and could not be read; it is left "
+				 "there. The rest of your progress is safe."), lineno,
+				 s->dir, JOURNAL_FILE);
+		s->torn = !s->readonly;
+	}
+	free(err);
+	return what;
+}
+
+/* Folds what the journal holds past s->off into p. Bad lines are skipped
+ * and kept for compaction; a journal past store_journal_max is read up to
+ * there and never written. Returns 0 with *notice (caller frees) for what
+ * the learner should know, or -1 with *err. */
 static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char **notice,
 			    char **err)
 {
 	char *buf;
 	size_t n;
-	int e = read_from(s->jfd, s->off, &buf, &n);
+	bool cut;
+	int e = read_from(s->jfd, s->off, &buf, &n, &cut);
 	if (e) {
 		*err = xasprintf(_("cannot read %s/%s: %s"), s->dir, JOURNAL_FILE, strerror(e));
 		return -1;
@@ -630,9 +671,17 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 		s->nrejects += r.nrejects;
 	}
 	char *what = NULL;
-	if (whole && r.version <= JOURNAL_VERSION && !s->readonly)
+	if (whole && r.version <= JOURNAL_VERSION && !s->readonly && !cut)
 		make_private(s->jfd);
-	if (r.version > JOURNAL_VERSION && !s->readonly) {
+	if (cut && !s->readonly) {
+		/* never cut a file this large: only read as far as the cap */
+		s->readonly = xasprintf(_("%s/%s is larger than %lld MiB"), s->dir, JOURNAL_FILE,
+					(long long)(store_journal_max >> 20));
+		what = xasprintf(_("Your progress file %s/%s is larger than %lld MiB. It is shown "
+				 "as far as that, and nothing new is saved until it is made "
+				 "smaller."), s->dir, JOURNAL_FILE,
+				 (long long)(store_journal_max >> 20));
+	} else if (r.version > JOURNAL_VERSION && !s->readonly) {
 		s->readonly = xasprintf(_("your progress was saved by a newer rollwise (format %d); "
 					"update rollwise to save again"), r.version);
 		what = xasprintf(_("Your progress was saved by a newer rollwise (format %d). It is "
@@ -646,22 +695,13 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 					  r.bad), r.bad, r.first_bad, r.why, s->dir, REJECT_FILE);
 	}
 	/* the whole file read, and not one line of it a journal's */
-	bool junk = !r.text && r.events == 0 && n > 0 && whole &&
-		    !s->readonly;
-	if (r.torn && n > r.end && !junk) {
-		if (!s->readonly &&
-		    keep_rejects(s, buf + r.end, n - r.end, err) == 0 &&
-		    keep_rejects(s, "\n", 1, err) == 0 &&
-		    ftruncate(s->jfd, s->off) == 0) {
-			fsync(s->jfd);
-			if (!what)
-				what = xasprintf(_("The last change saved before rollwise stopped was "
-						 "cut short and could not be read; it is kept in "
-						 "%s/%s, and the rest of your progress is safe."),
-						 s->dir, REJECT_FILE);
-		}
-		free(*err);
-		*err = NULL;
+	bool junk = !r.text && r.events == 0 && n > 0 && whole && !s->readonly;
+	if (r.torn && n > r.end && !junk && !cut) {
+		char *torn = torn_line(s, buf + r.end, n - r.end, s->lines + 1);
+		if (what)
+			fold_notice(&what, torn);
+		else
+			what = torn;
 	}
 	if (junk) {
 		/* not a journal at all: keep it aside and start a fresh one */
@@ -710,20 +750,6 @@ static int refresh(struct store *s, struct progress *p, char **notice, char **er
 	return journal_catch_up(s, p, true, notice, err);
 }
 
-static void fold_notice(char **notice, char *more)
-{
-	if (!more)
-		return;
-	if (!*notice) {
-		*notice = more;
-		return;
-	}
-	char *both = xasprintf("%s %s", *notice, more);
-	free(*notice);
-	free(more);
-	*notice = both;
-}
-
 static int compact_locked(struct store *s, struct progress *p, char **err);
 static int rewrite_locked(struct store *s, const struct progress *p, char **err);
 
@@ -745,9 +771,10 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 		free(err);
 		return;
 	}
+	bool cut;
 	int e = fstat(fd, &st) < 0 ? errno : 0;
 	if (!e && st.st_size <= PROGRESS_MAX_BYTES)
-		e = read_from(fd, 0, &buf, &n);
+		e = read_from(fd, 0, &buf, &n, &cut);
 	close(fd);
 	struct progress *old = NULL;
 	if (e || st.st_size > PROGRESS_MAX_BYTES ||
@@ -843,7 +870,10 @@ static int append(struct store *s, struct progress *p, char **err)
 	const struct event *v = progress_unsaved(p, &n);
 	if (n == 0)
 		return 0;
-	char *buf = xmalloc(n * JOURNAL_LINE_MAX);
+	char *buf = xmalloc(n * JOURNAL_LINE_MAX + 1);
+	bool torn = s->torn;	/* end the torn line left there first */
+	if (torn)
+		buf[len++] = '\n';
 	for (size_t i = 0; i < n; i++)
 		len += journal_format(&v[i], buf + len, JOURNAL_LINE_MAX);
 	int e = write_all(s->jfd, buf, len);
@@ -858,8 +888,12 @@ static int append(struct store *s, struct progress *p, char **err)
 	}
 	s->stats.writes++;
 	s->stats.bytes += len;
-	s->off += (off_t)len;
-	s->lines += n;
+	if (torn) {	/* the next read takes it as a bad line, and these again */
+		s->torn = false;
+	} else {
+		s->off += (off_t)len;
+		s->lines += n;
+	}
 	bool now = urgent(v, n);
 	progress_saved(p, n);	/* v is gone */
 	s->dirty = true;

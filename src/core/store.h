@@ -96,5 +96,8 @@ char *store_format(const struct progress *p, size_t *len, char **err);
 /* The write(2) used for progress files; tests swap in one that fails with
  * ENOSPC. The program never changes it. */
 extern ssize_t (*store_write_fn)(int fd, const void *buf, size_t n);
+/* Largest journal read (1 GiB): one larger is read that far and never
+ * written. Tests lower it; the program never changes it. */
+extern off_t store_journal_max;
 
 #endif

@@ -767,6 +767,51 @@ static void test_torn_last_line(void **state)
 	dir_remove(d);
 }
 
+/* A journal past the size cap is read up to it and never written: not cut
+ * there as if its last line were torn. */
+static void test_past_the_cap_read_only(void **state)
+{
+	(void)state;
+	char *d = dir_new(), *file = path_in(d, "progress.log");
+	struct store *s;
+	open_ok(d, &s);
+	struct progress *p = load_quiet(s);
+	fill(p);
+	save_ok(s, p);
+	for (size_t i = 0; i < 40; i++) {
+		progress_visit(p, "c", "l", i, T0 + 1000 + (time_t)i);
+		save_ok(s, p);
+	}
+	store_close(s);
+	size_t len, len2;
+	char *before = file_read(file, &len);
+	off_t was = store_journal_max;
+	store_journal_max = (off_t)len - 10;	/* inside the last line */
+	open_ok(d, &s);
+	struct progress *q = load_notice(s, "larger than");
+	assert_non_null(store_readonly(s));
+	assert_string_equal(q->place.lesson, "l");
+	progress_visit(q, "c", "after", 1, T0 + 5000);
+	char *err = NULL, *notice = NULL;
+	assert_int_equal(store_save(s, q, &err, &notice), -1);
+	assert_non_null(strstr(err, "not saved"));
+	free(err);
+	progress_free(q);
+	store_close(s);
+	store_journal_max = was;
+	char *after = file_read(file, &len2);
+	assert_int_equal(len2, len);
+	assert_memory_equal(after, before, len);
+	char *rej = path_in(d, "progress.rejected");
+	assert_int_equal(access(rej, F_OK), -1);
+	free(rej);
+	free(after);
+	free(before);
+	progress_free(p);
+	free(file);
+	dir_remove(d);
+}
+
 static void test_bad_lines_skipped(void **state)
 {
 	(void)state;
@@ -1362,6 +1407,7 @@ int main(void)
 		cmocka_unit_test(test_save_then_load),
 		cmocka_unit_test(test_one_line_per_save),
 		cmocka_unit_test(test_torn_last_line),
+		cmocka_unit_test(test_past_the_cap_read_only),
 		cmocka_unit_test(test_bad_lines_skipped),
 		cmocka_unit_test(test_line_number_named),
 		cmocka_unit_test(test_binary_set_aside),
