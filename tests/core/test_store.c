@@ -1222,6 +1222,54 @@ static void test_extreme_stamps(void **state)
 
 /* A history past 8 MiB written by hand (or by a rollwise that never
  * compacted) loads whole. */
+/* The class report needs each lesson's first attempt: its answers survive
+ * the cap of ANSWERS_KEEP answers a question through compaction, even after
+ * 30 retakes. */
+static void test_first_attempt_kept(void **state)
+{
+	(void)state;
+	static const char *const qs[] = { "q1", "q2", "q3" };
+	char *d = dir_new();
+	struct store *s;
+	open_ok(d, &s);
+	struct progress *p = load_quiet(s);
+	uint64_t first = 0;
+	for (int take = 0; take < 30; take++) {
+		time_t now = T0 + 60 * take;
+		struct given g = { "c", "l", NULL, 1, HASH1, RUN_NEW };
+		for (int i = 0; i < 3; i++) {
+			g.question = qs[i];
+			uint64_t seq = progress_answer(p, &g, 1u << i, take == 0, now + i);
+			if (i == 0)
+				g.run = seq;
+		}
+		if (take == 0)
+			first = g.run;
+		g.question = NULL;
+		assert_int_equal(progress_attempt(p, &g, take == 0 ? 100 : 0, take == 0, now + 3), 0);
+		save_ok(s, p);
+	}
+	char *err = NULL;
+	assert_int_equal(store_compact(s, p, &err), 0);
+	progress_free(p);
+	store_close(s);
+	open_ok(d, &s);
+	p = load_quiet(s);
+	assert_int_equal(p->nquestions, 3);
+	for (size_t i = 0; i < 3; i++) {
+		const struct question_progress *qp = &p->questions[i];
+		size_t firsts = 0;
+		assert_int_equal(qp->nanswers, ANSWERS_KEEP + 1);
+		for (size_t k = 0; k < qp->nanswers; k++)
+			if (qp->answers[k].run == first && qp->answers[k].correct)
+				firsts++;
+		assert_int_equal(firsts, 1);
+	}
+	progress_free(p);
+	store_close(s);
+	dir_remove(d);
+}
+
 static void test_big_history(void **state)
 {
 	(void)state;
@@ -1408,6 +1456,7 @@ int main(void)
 		cmocka_unit_test(test_one_line_per_save),
 		cmocka_unit_test(test_torn_last_line),
 		cmocka_unit_test(test_past_the_cap_read_only),
+		cmocka_unit_test(test_first_attempt_kept),
 		cmocka_unit_test(test_bad_lines_skipped),
 		cmocka_unit_test(test_line_number_named),
 		cmocka_unit_test(test_binary_set_aside),
