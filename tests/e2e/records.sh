@@ -58,8 +58,8 @@ n=0
 while ! grep -q "FLOCK.* $holder " /proc/locks && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
 cp "$dir/progress.log" "$T/before"
 keys Enter Enter
-check "a save that waits says so, naming the other rollwise" \
-	waitfor "Waiting for another rollwise of yours (pid $holder) to finish saving"
+check "a save that waits says so, naming the other rollwise, whole at 80 columns" \
+	waitfor "Waiting for another rollwise of yours (pid $holder) to save... (Ctrl-C stops)"
 pid=$(tpid)
 kill -TERM "$pid"
 check "SIGTERM ends the wait" waitgone "$pid"
