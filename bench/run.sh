@@ -180,6 +180,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ROLLWISE_LESSONS="$top/lessons" "$B/progress" "$W/progress" >"$W/prog" || exit 1
 pf() { tr ' ' '\n' <"$W/prog" | sed -n "s/^$1=//p"; }
 pt0=$(pf page_turn_ms_0) pt10=$(pf page_turn_ms_10000) pt80=$(pf page_turn_ms_80000)
+held10=$(pf page_turn_held_10000) held80=$(pf page_turn_held_80000)
 pt_ratio=$(printf '%s\n%s\n%s\n' "$pt0" "$pt10" "$pt80" | sort -n |
 	awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f", (lo > 0 ? hi / lo : 0) }')
 
@@ -228,7 +229,8 @@ table() {
 		"$(pf answer_bytes) bytes in $(pf answer_writes) write, $(pf answer_fsyncs) fsync" \
 		"release 1: the whole file, two fsyncs" "<= 512 bytes"
 	row "Progress: page turn with 0, 10k, 80k answers in the history" \
-		"$pt0, $pt10, $pt80 ms (medians of 201)" "largest / smallest: $pt_ratio" "ratio <= 1.3"
+		"$pt0, $pt10, $pt80 ms (medians of 201; $held10 and $held80 answers held)" \
+		"largest / smallest: $pt_ratio" "ratio <= 1.3: $(verdict "$pt_ratio" 1.3)"
 	row "Progress: a simulated year ($(pf year_days) days: a lesson, its quiz, the reviews; $(pf year_answers) answers, $(pf year_pages) page turns)" \
 		"file $(($(pf year_size) / 1024)) KiB (at most $(($(pf year_max_size) / 1024)) KiB), $(awk -v b="$(pf year_bytes)" 'BEGIN { printf "%.1f", b / 1048576 }') MiB written, $(pf year_fsyncs) fsyncs, $(pf year_compactions) compactions" \
 		"release 1: 1.17 GB written" "<= 400 KiB, <= 20 MiB"
@@ -324,7 +326,11 @@ $(cat "$W/htable")
 - Progress (bench/progress, through the store's own counters): one answer is
   the bytes, write() calls and fsyncs of its save. A page turn is the wall
   time of progress_visit and its save, with a history of 0, 10,000 and
-  80,000 answers written as a compacted journal. The year runs 365 days, each
+  80,000 answers written as a compacted journal: ten answers a question in
+  20-question lessons, so the cap of 20 kept answers a question keeps every
+  one (the row says how many the load held). A turn costs some microseconds
+  and is not fsynced (turns are synced in batches), so on a shared machine
+  the ratio moves with the noise more than with the history. The year runs 365 days, each
   a new session: the next lesson of the bundled courses page by page, its
   quiz (four answers in five right), then every review question due (nine in
   ten right); the figures are the journal's size at the end and at its

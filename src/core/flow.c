@@ -104,9 +104,10 @@ size_t flow_due_count(const struct session *s)
 
 char *flow_waiting_text(long pid)
 {
-	return pid > 0 ? xasprintf(_("Waiting for another rollwise of yours (pid %ld) to finish "
-				     "saving... (Ctrl-C stops waiting)"), pid)
-		       : xstrdup(_("Waiting for another rollwise of yours to finish saving... "
+	/* within 80 columns, with a pid of 7 digits */
+	return pid > 0 ? xasprintf(_("Waiting for another rollwise of yours (pid %ld) to "
+				     "save... (Ctrl-C stops)"), pid)
+		       : xstrdup(_("Waiting for another rollwise of yours to save... "
 				   "(Ctrl-C stops waiting)"));
 }
 

@@ -30,10 +30,8 @@
 #define TMP_PREFIX JOURNAL_FILE ".tmp-"
 /* A temp file this old is a leftover even if its pid is alive (pid reuse). */
 #define TMP_STALE_SECONDS (10 * 60)
-/* Largest journal read; the rest of a larger one is left alone, unread. */
-#define JOURNAL_MAX_BYTES ((off_t)1 << 30)
-
 ssize_t (*store_write_fn)(int fd, const void *buf, size_t n) = write;
+off_t store_journal_max = (off_t)1 << 30;
 void (*store_waiting)(long pid);
 bool (*store_interrupted)(void);
 
@@ -51,6 +49,7 @@ struct store {
 	off_t compact_at;	/* compact when it is this long */
 	size_t snapshot;	/* bytes of its last snapshot (its header says) */
 	bool dirty;		/* appended since the last fsync */
+	bool torn;		/* a torn last line that could not be cut off */
 	struct timespec synced;	/* the last fsync */
 	char *rejects;		/* lines read that were not valid: kept at compaction */
 	size_t nrejects;
@@ -79,8 +78,9 @@ static char *default_dir(char **err)
 }
 
 /* Our own, not a link, and private: a file we just made gets exactly mode,
- * an existing one loses any group and other bits. */
-static int check_owned(int fd, const char *path, bool made, mode_t mode, char **err)
+ * an existing one loses any group and other bits (unless as_is). */
+static int check_owned(int fd, const char *path, bool made, mode_t mode, bool as_is,
+		       char **err)
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0) {
@@ -97,7 +97,7 @@ static int check_owned(int fd, const char *path, bool made, mode_t mode, char **
 				 path, (unsigned long)st.st_uid);
 		return -1;
 	}
-	if (made ? (st.st_mode & 07777) != mode : (st.st_mode & 077) != 0) {
+	if (made ? (st.st_mode & 07777) != mode : !as_is && (st.st_mode & 077) != 0) {
 		if (fchmod(fd, made ? mode : st.st_mode & 0700) < 0) {
 			*err = xasprintf(_("cannot make %s private: %s"), path, strerror(errno));
 			return -1;
@@ -115,30 +115,44 @@ static char *link_error(const char *path, int e)
 }
 
 
+/* Run as root: the user other than root who owns the folder fd, or 0. */
+static uid_t foreign_owner(int fd)
+{
+	struct stat st;
+	if (geteuid() != 0 || fstat(fd, &st) < 0)
+		return 0;
+	return st.st_uid;
+}
+
 /* Opens dir, creating what is missing with mode 0700 through directory fds
  * (mkdirat, fchmod), so no path can be swapped in between. Run as root, it
- * creates nothing inside a folder another user owns (a sudo with that
- * user's HOME would leave root-owned files in it). *made: dir was created. */
+ * neither creates nor uses anything below a folder another user owns: a
+ * sudo with that user's HOME would leave root-owned files in it (release 1
+ * left a root-owned state folder there, which root must not go on using).
+ * *made: dir was created. */
 static int open_dir_chain(const char *dir, bool *made, char **err)
 {
-	char *p = xstrdup(dir);
+	char *p = xstrdup(dir), *save = NULL;
 	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	char *save = NULL;
+	size_t at = 0;	/* dir[0..at) is the folder fd is */
 	*made = false;
-	for (char *c = strtok_r(p, "/", &save); c && fd >= 0; c = strtok_r(NULL, "/", &save)) {
+	for (char *c = strtok_r(p, "/", &save); fd >= 0; c = strtok_r(NULL, "/", &save)) {
+		uid_t uid = foreign_owner(fd);
+		if (uid) {
+			*err = xasprintf(_("will not use %s as root: %.*s belongs to user %lu "
+					 "(run rollwise as that user, or set XDG_STATE_HOME)"),
+					 dir, (int)(at ? at : 1), dir, (unsigned long)uid);
+			close(fd);
+			free(p);
+			return -1;
+		}
+		if (!c)
+			break;
+		at = (size_t)(c - p) + strlen(c);
 		bool last = !save || strspn(save, "/") == strlen(save);
 		int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (last ? O_NOFOLLOW : 0);
 		int next = openat(fd, c, flags);
 		if (next < 0 && errno == ENOENT) {
-			struct stat st;
-			if (geteuid() == 0 && fstat(fd, &st) == 0 && st.st_uid != 0) {
-				*err = xasprintf(_("will not create %s as root inside a folder of "
-						 "user %lu (run rollwise as that user, or set "
-						 "XDG_STATE_HOME)"), dir, (unsigned long)st.st_uid);
-				close(fd);
-				free(p);
-				return -1;
-			}
 			if (mkdirat(fd, c, 0700) < 0 && errno != EEXIST) {
 				*err = xasprintf(_("cannot create %s: %s"), dir, strerror(errno));
 				close(fd);
@@ -173,23 +187,16 @@ static int open_dir(struct store *s, char **err)
 	s->dfd = open_dir_chain(s->dir, &made, err);
 	if (s->dfd < 0)
 		return -1;
-	if (geteuid() == 0) {
-		struct stat st;
-		if (fstat(s->dfd, &st) == 0 && st.st_uid != 0) {
-			*err = xasprintf(_("will not use %s as root: it belongs to user %lu "
-					 "(run rollwise as that user)"), s->dir,
-					 (unsigned long)st.st_uid);
-			return -1;
-		}
-	}
-	return check_owned(s->dfd, s->dir, made, 0700, err);
+	return check_owned(s->dfd, s->dir, made, 0700, false, err);
 }
 
 enum open_how { OPEN_READ, OPEN_WRITE, OPEN_CREATE };
 
 /* Opens a file in the directory for reading, or for appending (creating it
  * with OPEN_CREATE), refusing links and files that are not ours. A missing
- * file is -1 with errno ENOENT and *err unset unless creating. */
+ * file is -1 with errno ENOENT and *err unset unless creating. An existing
+ * journal's mode is left as it is: one from a newer rollwise is never
+ * changed, so journal_catch_up makes it private once its version is read. */
 static int open_file(struct store *s, const char *name, enum open_how how, char **err)
 {
 	bool create = how == OPEN_CREATE;
@@ -206,7 +213,7 @@ static int open_file(struct store *s, const char *name, enum open_how how, char 
 	if (fd < 0) {
 		if (e != ENOENT || create)
 			*err = link_error(path, e);
-	} else if (check_owned(fd, path, made, 0600, err) < 0) {
+	} else if (check_owned(fd, path, made, 0600, !strcmp(name, JOURNAL_FILE), err) < 0) {
 		close(fd);
 		fd = -1;
 		e = EINVAL;	/* not ours, or not a file: no errno to go by */
@@ -352,16 +359,19 @@ static void unlock(struct store *s)
 
 /* ==== reading ==== */
 
-/* Reads fd from off to its end (at most JOURNAL_MAX_BYTES in all) into a
- * new buffer; *n bytes. Returns 0, or an errno. */
-static int read_from(int fd, off_t off, char **buf, size_t *n)
+/* Reads fd from off to its end (at most store_journal_max bytes in all)
+ * into a new buffer; *n bytes, *cut when the file goes on past that.
+ * Returns 0, or an errno. */
+static int read_from(int fd, off_t off, char **buf, size_t *n, bool *cut)
 {
 	struct stat st;
 	*buf = NULL;
 	*n = 0;
+	*cut = false;
 	if (fstat(fd, &st) < 0)
 		return errno;
-	off_t end = st.st_size < JOURNAL_MAX_BYTES ? st.st_size : JOURNAL_MAX_BYTES;
+	*cut = st.st_size > store_journal_max;
+	off_t end = *cut ? store_journal_max : st.st_size;
 	size_t want = end > off ? (size_t)(end - off) : 0, got = 0;
 	char *b = xmalloc(want + 1);
 	while (got < want) {
@@ -587,16 +597,63 @@ static int journal_open(struct store *s, bool create, char **err)
 	return 0;
 }
 
-/* Folds what the journal holds past s->off into p. A torn last line (a
- * save cut short by a power cut) is kept in progress.rejected and cut off;
- * bad lines are skipped and kept for compaction. Returns 0 with *notice
- * (caller frees) for what the learner should know, or -1 with *err. */
+/* Takes group and other bits off a journal this rollwise may write. */
+static void make_private(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) == 0 && (st.st_mode & 077) != 0)
+		fchmod(fd, st.st_mode & 0700);
+}
+
+static void fold_notice(char **notice, char *more)
+{
+	if (!more)
+		return;
+	if (!*notice) {
+		*notice = more;
+		return;
+	}
+	char *both = xasprintf("%s %s", *notice, more);
+	free(*notice);
+	free(more);
+	*notice = both;
+}
+
+/* A torn last line (a save cut short by a power cut), line lineno: kept
+ * in progress.rejected and cut off; where that cannot be done it is left,
+ * told all the same, and the next append starts on a line of its own. */
+static char *torn_line(struct store *s, const char *rest, size_t n, size_t lineno)
+{
+	char *err = NULL, *what = NULL;
+	if (!s->readonly && keep_rejects(s, rest, n, &err) == 0 &&
+	    keep_rejects(s, "\n", 1, &err) == 0 && ftruncate(s->jfd, s->off) == 0) {
+		fsync(s->jfd);
+		what = xasprintf(_("The last change saved before rollwise stopped (line %zu) was "
+				 "cut short and could not be read; it is kept in %s/%s, and "
+				 "the rest of your progress is safe."), lineno, s->dir,
+				 REJECT_FILE);
+	} else if (!s->torn) {
+		what = xasprintf(_("The last change saved before rollwise stopped (line %zu of "
+				 "%s/%s) was cut short and could not be read; it is left "
+				 "there. The rest of your progress is safe."), lineno,
+				 s->dir, JOURNAL_FILE);
+		s->torn = !s->readonly;
+	}
+	free(err);
+	return what;
+}
+
+/* Folds what the journal holds past s->off into p. Bad lines are skipped
+ * and kept for compaction; a journal past store_journal_max is read up to
+ * there and never written. Returns 0 with *notice (caller frees) for what
+ * the learner should know, or -1 with *err. */
 static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char **notice,
 			    char **err)
 {
 	char *buf;
 	size_t n;
-	int e = read_from(s->jfd, s->off, &buf, &n);
+	bool cut;
+	int e = read_from(s->jfd, s->off, &buf, &n, &cut);
 	if (e) {
 		*err = xasprintf(_("cannot read %s/%s: %s"), s->dir, JOURNAL_FILE, strerror(e));
 		return -1;
@@ -614,7 +671,17 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 		s->nrejects += r.nrejects;
 	}
 	char *what = NULL;
-	if (r.version > JOURNAL_VERSION && !s->readonly) {
+	if (whole && r.version <= JOURNAL_VERSION && !s->readonly && !cut)
+		make_private(s->jfd);
+	if (cut && !s->readonly) {
+		/* never cut a file this large: only read as far as the cap */
+		s->readonly = xasprintf(_("%s/%s is larger than %lld MiB"), s->dir, JOURNAL_FILE,
+					(long long)(store_journal_max >> 20));
+		what = xasprintf(_("Your progress file %s/%s is larger than %lld MiB. It is shown "
+				 "as far as that, and nothing new is saved until it is made "
+				 "smaller."), s->dir, JOURNAL_FILE,
+				 (long long)(store_journal_max >> 20));
+	} else if (r.version > JOURNAL_VERSION && !s->readonly) {
 		s->readonly = xasprintf(_("your progress was saved by a newer rollwise (format %d); "
 					"update rollwise to save again"), r.version);
 		what = xasprintf(_("Your progress was saved by a newer rollwise (format %d). It is "
@@ -628,22 +695,13 @@ static int journal_catch_up(struct store *s, struct progress *p, bool tidy, char
 					  r.bad), r.bad, r.first_bad, r.why, s->dir, REJECT_FILE);
 	}
 	/* the whole file read, and not one line of it a journal's */
-	bool junk = !r.text && r.events == 0 && n > 0 && whole &&
-		    !s->readonly;
-	if (r.torn && n > r.end && !junk) {
-		if (!s->readonly &&
-		    keep_rejects(s, buf + r.end, n - r.end, err) == 0 &&
-		    keep_rejects(s, "\n", 1, err) == 0 &&
-		    ftruncate(s->jfd, s->off) == 0) {
-			fsync(s->jfd);
-			if (!what)
-				what = xasprintf(_("The last change saved before rollwise stopped was "
-						 "cut short and could not be read; it is kept in "
-						 "%s/%s, and the rest of your progress is safe."),
-						 s->dir, REJECT_FILE);
-		}
-		free(*err);
-		*err = NULL;
+	bool junk = !r.text && r.events == 0 && n > 0 && whole && !s->readonly;
+	if (r.torn && n > r.end && !junk && !cut) {
+		char *torn = torn_line(s, buf + r.end, n - r.end, s->lines + 1);
+		if (what)
+			fold_notice(&what, torn);
+		else
+			what = torn;
 	}
 	if (junk) {
 		/* not a journal at all: keep it aside and start a fresh one */
@@ -692,29 +750,19 @@ static int refresh(struct store *s, struct progress *p, char **notice, char **er
 	return journal_catch_up(s, p, true, notice, err);
 }
 
-static void fold_notice(char **notice, char *more)
-{
-	if (!more)
-		return;
-	if (!*notice) {
-		*notice = more;
-		return;
-	}
-	char *both = xasprintf("%s %s", *notice, more);
-	free(*notice);
-	free(more);
-	*notice = both;
-}
-
 static int compact_locked(struct store *s, struct progress *p, char **err);
+static int rewrite_locked(struct store *s, const struct progress *p, char **err);
 
-/* Release 1's progress.yaml, when there is no journal yet: folded into p,
- * and (when saving is on) written as the journal's first snapshot before
- * the old file is renamed progress.yaml.converted. */
+/* Release 1's progress.yaml, still there: folded into p record by record (a
+ * bad record is skipped and named), and (when saving is on) p is written
+ * as the journal's snapshot before the old file is renamed
+ * progress.yaml.converted. A file that cannot be read at all is left as it
+ * is and told at every start until it is moved or mended. */
 static void convert_v1(struct store *s, struct progress *p, char **notice)
 {
-	char *err = NULL, *buf = NULL;
-	size_t n = 0;
+	char *err = NULL, *buf = NULL, *first = NULL;
+	size_t n = 0, skipped = 0;
+	struct stat st;
 	int fd = open_file(s, V1_FILE, OPEN_READ, &err);
 	if (fd < 0) {
 		if (err)
@@ -723,10 +771,14 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 		free(err);
 		return;
 	}
-	int e = read_from(fd, 0, &buf, &n);
+	bool cut;
+	int e = fstat(fd, &st) < 0 ? errno : 0;
+	if (!e && st.st_size <= PROGRESS_MAX_BYTES)
+		e = read_from(fd, 0, &buf, &n, &cut);
 	close(fd);
 	struct progress *old = NULL;
-	if (e || n > PROGRESS_MAX_BYTES || store_parse(buf, n, &old, &err) != 0) {
+	if (e || st.st_size > PROGRESS_MAX_BYTES ||
+	    store_parse_records(buf, n, &old, &skipped, &first, &err) != 0) {
 		fold_notice(notice, xasprintf(_("Your saved progress from an older rollwise "
 					      "(%s/%s) could not be converted (%s). It is left as "
 					      "it is; new progress is saved beside it."), s->dir,
@@ -738,11 +790,18 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 	free(buf);
 	progress_merge(p, old);
 	progress_free(old);
-	if (s->readonly)
+	if (skipped)
+		fold_notice(notice, xasprintf(ngettext(
+			"%zu record of your saved progress from an older rollwise could not be "
+			"read and was skipped (%s); the rest is kept, and so is the old file, "
+			"as %s/%s.",
+			"%zu records of your saved progress from an older rollwise could not be "
+			"read and were skipped (%s); the rest is kept, and so is the old file, "
+			"as %s/%s.", skipped), skipped, first, s->dir, V1_KEPT));
+	free(first);
+	if (s->readonly || s->jfd < 0)
 		return;
-	size_t len;
-	char *snap = journal_snapshot(p, &len);
-	if (write_atomic(s, snap, len, &err) == 0) {
+	if (rewrite_locked(s, p, &err) == 0) {
 		if (renameat(s->dfd, V1_FILE, s->dfd, V1_KEPT) == 0)
 			fsync(s->dfd);
 	} else {
@@ -750,7 +809,6 @@ static void convert_v1(struct store *s, struct progress *p, char **notice)
 					      "the new format: %s. It is left as it is."), err));
 		free(err);
 	}
-	free(snap);
 }
 
 /* Compaction comes when the journal has grown by COMPACT_SLACK since its
@@ -771,14 +829,14 @@ struct progress *store_load(struct store *s, char **notice)
 		free(err);
 		return p;
 	}
-	if (fstatat(s->dfd, JOURNAL_FILE, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT &&
-	    fstatat(s->dfd, V1_FILE, &st, AT_SYMLINK_NOFOLLOW) == 0)
-		convert_v1(s, p, notice);
+	bool v1 = fstatat(s->dfd, V1_FILE, &st, AT_SYMLINK_NOFOLLOW) == 0;
 	if (journal_open(s, !s->readonly, &err) == 0) {
 		if (journal_catch_up(s, p, false, &more, &err) == 0)
 			fold_notice(notice, more);
 		progress_tidy(p);
 		set_compact_at(s, s->snapshot);
+		if (v1)
+			convert_v1(s, p, notice);
 		/* bad lines move to progress.rejected now, so they are told once;
 		 * a journal grown past its size is compacted before it is used */
 		if ((s->nrejects || s->off >= s->compact_at) && !s->readonly &&
@@ -786,6 +844,8 @@ struct progress *store_load(struct store *s, char **notice)
 			fold_notice(notice, xasprintf(_("Could not tidy your progress file: %s."),
 						      err));
 	}
+	else if (v1)	/* shown, though nothing can be saved */
+		convert_v1(s, p, notice);
 	if (err && errno != ENOENT)
 		fold_notice(notice, xasprintf(_("Your progress cannot be read: %s."), err));
 	free(err);
@@ -810,7 +870,10 @@ static int append(struct store *s, struct progress *p, char **err)
 	const struct event *v = progress_unsaved(p, &n);
 	if (n == 0)
 		return 0;
-	char *buf = xmalloc(n * JOURNAL_LINE_MAX);
+	char *buf = xmalloc(n * JOURNAL_LINE_MAX + 1);
+	bool torn = s->torn;	/* end the torn line left there first */
+	if (torn)
+		buf[len++] = '\n';
 	for (size_t i = 0; i < n; i++)
 		len += journal_format(&v[i], buf + len, JOURNAL_LINE_MAX);
 	int e = write_all(s->jfd, buf, len);
@@ -825,8 +888,12 @@ static int append(struct store *s, struct progress *p, char **err)
 	}
 	s->stats.writes++;
 	s->stats.bytes += len;
-	s->off += (off_t)len;
-	s->lines += n;
+	if (torn) {	/* the next read takes it as a bad line, and these again */
+		s->torn = false;
+	} else {
+		s->off += (off_t)len;
+		s->lines += n;
+	}
 	bool now = urgent(v, n);
 	progress_saved(p, n);	/* v is gone */
 	s->dirty = true;
@@ -903,11 +970,19 @@ static bool keep_all(void *ctx, const char *course, const char *lesson, const ch
 /* Under the lock, with p up to date with the journal. */
 static int compact_locked(struct store *s, struct progress *p, char **err)
 {
-	size_t len;
 	*err = NULL;
 	if (s->readonly)
 		return 0;
 	progress_prune(p, time(NULL), s->known ? s->known : keep_all, s->known_ctx);
+	return rewrite_locked(s, p, err);
+}
+
+/* Under the lock: the journal rewritten as a snapshot of p, after the lines
+ * that could not be read are kept in progress.rejected. */
+static int rewrite_locked(struct store *s, const struct progress *p, char **err)
+{
+	size_t len;
+	*err = NULL;
 	if (keep_rejects(s, s->rejects, s->nrejects, err) < 0)
 		return -1;
 	free(s->rejects);

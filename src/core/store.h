@@ -83,6 +83,12 @@ extern bool (*store_interrupted)(void);
  * Parses the bytes (untrusted input). Returns 0 with *out (caller frees with
  * progress_free), or -1 with *err (caller frees). */
 int store_parse(const char *buf, size_t len, struct progress **out, char **err);
+/* Like store_parse, but a record that is not valid (an attempt, an answer,
+ * a lesson...) is skipped rather than failing the whole file: *skipped
+ * records were, and *first (caller frees; NULL when none) says where the
+ * first was and why. Bytes that are not YAML at all still fail. */
+int store_parse_records(const char *buf, size_t len, struct progress **out, size_t *skipped,
+			char **first, char **err);
 /* p in format version 1, as release 1 wrote it (for tests of the
  * conversion); NULL with *err if it cannot be written. */
 char *store_format(const struct progress *p, size_t *len, char **err);
@@ -90,5 +96,8 @@ char *store_format(const struct progress *p, size_t *len, char **err);
 /* The write(2) used for progress files; tests swap in one that fails with
  * ENOSPC. The program never changes it. */
 extern ssize_t (*store_write_fn)(int fd, const void *buf, size_t n);
+/* Largest journal read (1 GiB): one larger is read that far and never
+ * written. Tests lower it; the program never changes it. */
+extern off_t store_journal_max;
 
 #endif

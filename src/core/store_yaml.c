@@ -34,6 +34,10 @@ struct reader {
 	yaml_event_t ev;
 	bool have;		/* ev holds an event to delete */
 	char *err;
+	int depth;		/* mappings and lists open */
+	bool lenient;		/* skip a bad record instead of failing */
+	size_t skipped;		/* records skipped */
+	char *first_skipped;	/* why the first was */
 };
 
 enum kind { K_ID, K_TIME, K_SESSION, K_COUNT, K_INT, K_SIZE, K_BOOL, K_HASH, K_BOX, K_SUB };
@@ -98,6 +102,10 @@ static bool next(struct reader *r)
 		return false;
 	}
 	r->have = true;
+	if (r->ev.type == YAML_MAPPING_START_EVENT || r->ev.type == YAML_SEQUENCE_START_EVENT)
+		r->depth++;
+	else if (r->ev.type == YAML_MAPPING_END_EVENT || r->ev.type == YAML_SEQUENCE_END_EVENT)
+		r->depth--;
 	if (r->ev.type == YAML_ALIAS_EVENT || has_anchor_or_tag(&r->ev))
 		return fail(r, _("anchors, aliases and tags are not allowed"));
 	return true;
@@ -293,6 +301,8 @@ static size_t field_find(const struct field *f, size_t nf, const char *s, size_t
 	return nf;
 }
 
+static bool record(struct reader *r, void *obj, bool (*read)(struct reader *, void *));
+
 /* The keys of a mapping whose start has been read, up to its end. */
 static bool map_body(struct reader *r, const struct field *f, size_t nf, void *obj,
 		     yaml_mark_t at)
@@ -320,13 +330,37 @@ static bool map_body(struct reader *r, const struct field *f, size_t nf, void *o
 		seen |= UINT32_C(1) << i;
 		if (!next(r))
 			return false;
-		if (f[i].kind == K_SUB ? !f[i].read(r, obj) :
+		if (f[i].kind == K_SUB ? !record(r, obj, f[i].read) :
 		    !read_scalar(r, &f[i], (char *)obj + f[i].off))
 			return false;
 	}
 	for (size_t i = 0; i < nf; i++)
 		if (f[i].required && !(seen & UINT32_C(1) << i))
 			return fail_at(r, at, "\"%s\" is missing", f[i].key);
+	return true;
+}
+
+/* Reads a record (a list entry or a mapping's value) whose first event is
+ * the current one. Lenient, a record that is not valid is skipped to its
+ * end and counted, so one bad record costs only itself; a file that is not
+ * valid YAML still fails whole (the parser cannot go on). */
+static bool record(struct reader *r, void *obj, bool (*read)(struct reader *, void *))
+{
+	bool opens = r->ev.type == YAML_MAPPING_START_EVENT ||
+		     r->ev.type == YAML_SEQUENCE_START_EVENT;
+	int outer = r->depth - opens;
+	if (read(r, obj))
+		return true;
+	if (!r->lenient || r->parser.error != YAML_NO_ERROR || !r->have)
+		return false;
+	if (r->skipped++ == 0)
+		r->first_skipped = r->err;
+	else
+		free(r->err);
+	r->err = NULL;
+	while (r->depth > outer)
+		if (!next(r))
+			return false;
 	return true;
 }
 
@@ -347,7 +381,7 @@ static bool read_seq(struct reader *r, void *obj, bool (*item)(struct reader *, 
 			return false;
 		if (r->ev.type == YAML_SEQUENCE_END_EVENT)
 			return true;
-		if (!item(r, obj))
+		if (!record(r, obj, item))
 			return false;
 	}
 }
@@ -536,11 +570,14 @@ static const struct field answer_fields[] = {
 
 /* -- a lesson's last page -- */
 
+/* Sub-records are read into a copy, so a skipped one leaves nothing behind. */
 static bool page_read(struct reader *r, void *obj)
 {
-	struct lesson_progress *lp = obj;
-	if (!read_map(r, page_fields, NFIELDS(page_fields), lp))
+	struct lesson_progress *lp = obj, tmp = *lp;
+	if (!read_map(r, page_fields, NFIELDS(page_fields), &tmp))
 		return false;
+	lp->page = tmp.page;
+	lp->page_st = tmp.page_st;
 	lp->visited = true;
 	return true;
 }
@@ -629,13 +666,15 @@ static void attempts_write(struct emitter *e, const char *key, const void *obj)
 
 static bool review_read(struct reader *r, void *obj)
 {
-	struct question_progress *qp = obj;
-	if (!read_map(r, review_fields, NFIELDS(review_fields), qp))
+	struct question_progress *qp = obj, tmp = *qp;
+	tmp.due = 0;
+	if (!read_map(r, review_fields, NFIELDS(review_fields), &tmp))
 		return false;
-	if (qp->box <= REVIEW_BOXES && qp->due == 0)
+	if (tmp.box <= REVIEW_BOXES && tmp.due == 0)
 		return fail(r, _("\"due\" is missing"));
-	if (qp->box == REVIEW_DONE)
-		qp->due = 0;
+	qp->box = tmp.box;
+	qp->due = tmp.box == REVIEW_DONE ? 0 : tmp.due;
+	qp->box_st = tmp.box_st;
 	return true;
 }
 
@@ -723,6 +762,22 @@ static void place_write(struct emitter *e, const char *key, const void *obj)
 	write_map(e, place_fields, NFIELDS(place_fields), &p->place, true);
 }
 
+static void lesson_free(struct lesson_progress *lp)
+{
+	free(lp->course);
+	free(lp->lesson);
+	free(lp->attempts);
+	free(lp->tallies);
+}
+
+static void question_free(struct question_progress *qp)
+{
+	free(qp->course);
+	free(qp->lesson);
+	free(qp->question);
+	free(qp->answers);
+}
+
 /* Entries are gathered first and added in sorted order, so that a long
  * unsorted file costs n log n, not n squared. */
 struct gathered {
@@ -735,7 +790,10 @@ static bool lesson_read(struct reader *r, void *obj)
 	struct gathered *g = obj;
 	struct lesson_progress *v = g->v = grow(g->v, g->n, sizeof *v);
 	v[g->n] = (struct lesson_progress){ 0 };
-	return read_map(r, lesson_fields, NFIELDS(lesson_fields), &v[g->n++]);
+	if (read_map(r, lesson_fields, NFIELDS(lesson_fields), &v[g->n]))
+		return ++g->n, true;
+	lesson_free(&v[g->n]);
+	return false;
 }
 
 static int lesson_order(const void *va, const void *vb)
@@ -758,10 +816,7 @@ static bool lessons_read(struct reader *r, void *obj)
 			progress_add_lesson(obj, &v[i]);
 			continue;
 		}
-		free(v[i].course);
-		free(v[i].lesson);
-		free(v[i].attempts);
-		free(v[i].tallies);
+		lesson_free(&v[i]);
 	}
 	free(v);
 	return ok;
@@ -784,7 +839,10 @@ static bool question_read(struct reader *r, void *obj)
 	struct gathered *g = obj;
 	struct question_progress *v = g->v = grow(g->v, g->n, sizeof *v);
 	v[g->n] = (struct question_progress){ 0 };
-	return read_map(r, question_fields, NFIELDS(question_fields), &v[g->n++]);
+	if (read_map(r, question_fields, NFIELDS(question_fields), &v[g->n]))
+		return ++g->n, true;
+	question_free(&v[g->n]);
+	return false;
 }
 
 static int question_order(const void *va, const void *vb)
@@ -809,10 +867,7 @@ static bool questions_read(struct reader *r, void *obj)
 			progress_add_question(obj, &v[i]);
 			continue;
 		}
-		free(v[i].course);
-		free(v[i].lesson);
-		free(v[i].question);
-		free(v[i].answers);
+		question_free(&v[i]);
 	}
 	free(v);
 	return ok;
@@ -909,7 +964,8 @@ static bool read_root(struct reader *r, struct progress *p)
 	return true;
 }
 
-int store_parse(const char *buf, size_t len, struct progress **out, char **err)
+static int parse(const char *buf, size_t len, bool lenient, struct progress **out,
+		 size_t *skipped, char **warn, char **err)
 {
 	*out = NULL;
 	*err = NULL;
@@ -921,7 +977,7 @@ int store_parse(const char *buf, size_t len, struct progress **out, char **err)
 		*err = xasprintf(_("the file is larger than %d bytes"), PROGRESS_MAX_BYTES);
 		return -1;
 	}
-	struct reader r = { 0 };
+	struct reader r = { .lenient = lenient };
 	if (!yaml_parser_initialize(&r.parser))
 		xalloc_fail();
 	yaml_parser_set_input_string(&r.parser, (const unsigned char *)buf, len);
@@ -933,12 +989,28 @@ int store_parse(const char *buf, size_t len, struct progress **out, char **err)
 	yaml_parser_delete(&r.parser);
 	if (!ok) {
 		progress_free(p);
+		free(r.first_skipped);
 		*err = r.err ? r.err : xstrdup(_("not a rollwise progress file"));
 		return -1;
 	}
 	free(r.err);
+	if (skipped) {
+		*skipped = r.skipped;
+		*warn = r.first_skipped;
+	}
 	*out = p;
 	return 0;
+}
+
+int store_parse(const char *buf, size_t len, struct progress **out, char **err)
+{
+	return parse(buf, len, false, out, NULL, NULL, err);
+}
+
+int store_parse_records(const char *buf, size_t len, struct progress **out, size_t *skipped,
+			char **first, char **err)
+{
+	return parse(buf, len, true, out, skipped, first, err);
 }
 
 char *store_format(const struct progress *p, size_t *len, char **err)

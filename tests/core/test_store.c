@@ -449,13 +449,17 @@ static void test_modes_repaired(void **state)
 	assert_int_equal(chmod(lock, 0666), 0);
 	struct progress *p = sample();
 	size_t len;
-	char *s = dump(p, &len);
+	char *s = journal_snapshot(p, &len);
 	file_write(file, s, len);
 	assert_int_equal(chmod(file, 0644), 0);
 	struct store *st;
 	open_ok(d, &st);
 	assert_int_equal(mode_of(d), 0700);
 	assert_int_equal(mode_of(lock), 0600);
+	/* the journal once its format is known to be this rollwise's */
+	char *notice = NULL;
+	progress_free(store_load(st, &notice));
+	assert_null(notice);
 	assert_int_equal(mode_of(file), 0600);
 	store_close(st);
 	/* group and other bits go; what the owner chose stays */
@@ -759,6 +763,51 @@ static void test_torn_last_line(void **state)
 	progress_free(p);
 	store_close(s);
 	free(rej);
+	free(file);
+	dir_remove(d);
+}
+
+/* A journal past the size cap is read up to it and never written: not cut
+ * there as if its last line were torn. */
+static void test_past_the_cap_read_only(void **state)
+{
+	(void)state;
+	char *d = dir_new(), *file = path_in(d, "progress.log");
+	struct store *s;
+	open_ok(d, &s);
+	struct progress *p = load_quiet(s);
+	fill(p);
+	save_ok(s, p);
+	for (size_t i = 0; i < 40; i++) {
+		progress_visit(p, "c", "l", i, T0 + 1000 + (time_t)i);
+		save_ok(s, p);
+	}
+	store_close(s);
+	size_t len, len2;
+	char *before = file_read(file, &len);
+	off_t was = store_journal_max;
+	store_journal_max = (off_t)len - 10;	/* inside the last line */
+	open_ok(d, &s);
+	struct progress *q = load_notice(s, "larger than");
+	assert_non_null(store_readonly(s));
+	assert_string_equal(q->place.lesson, "l");
+	progress_visit(q, "c", "after", 1, T0 + 5000);
+	char *err = NULL, *notice = NULL;
+	assert_int_equal(store_save(s, q, &err, &notice), -1);
+	assert_non_null(strstr(err, "not saved"));
+	free(err);
+	progress_free(q);
+	store_close(s);
+	store_journal_max = was;
+	char *after = file_read(file, &len2);
+	assert_int_equal(len2, len);
+	assert_memory_equal(after, before, len);
+	char *rej = path_in(d, "progress.rejected");
+	assert_int_equal(access(rej, F_OK), -1);
+	free(rej);
+	free(after);
+	free(before);
+	progress_free(p);
 	free(file);
 	dir_remove(d);
 }
@@ -1173,6 +1222,54 @@ static void test_extreme_stamps(void **state)
 
 /* A history past 8 MiB written by hand (or by a rollwise that never
  * compacted) loads whole. */
+/* The class report needs each lesson's first attempt: its answers survive
+ * the cap of ANSWERS_KEEP answers a question through compaction, even after
+ * 30 retakes. */
+static void test_first_attempt_kept(void **state)
+{
+	(void)state;
+	static const char *const qs[] = { "q1", "q2", "q3" };
+	char *d = dir_new();
+	struct store *s;
+	open_ok(d, &s);
+	struct progress *p = load_quiet(s);
+	uint64_t first = 0;
+	for (int take = 0; take < 30; take++) {
+		time_t now = T0 + 60 * take;
+		struct given g = { "c", "l", NULL, 1, HASH1, RUN_NEW };
+		for (int i = 0; i < 3; i++) {
+			g.question = qs[i];
+			uint64_t seq = progress_answer(p, &g, 1u << i, take == 0, now + i);
+			if (i == 0)
+				g.run = seq;
+		}
+		if (take == 0)
+			first = g.run;
+		g.question = NULL;
+		assert_int_equal(progress_attempt(p, &g, take == 0 ? 100 : 0, take == 0, now + 3), 0);
+		save_ok(s, p);
+	}
+	char *err = NULL;
+	assert_int_equal(store_compact(s, p, &err), 0);
+	progress_free(p);
+	store_close(s);
+	open_ok(d, &s);
+	p = load_quiet(s);
+	assert_int_equal(p->nquestions, 3);
+	for (size_t i = 0; i < 3; i++) {
+		const struct question_progress *qp = &p->questions[i];
+		size_t firsts = 0;
+		assert_int_equal(qp->nanswers, ANSWERS_KEEP + 1);
+		for (size_t k = 0; k < qp->nanswers; k++)
+			if (qp->answers[k].run == first && qp->answers[k].correct)
+				firsts++;
+		assert_int_equal(firsts, 1);
+	}
+	progress_free(p);
+	store_close(s);
+	dir_remove(d);
+}
+
 static void test_big_history(void **state)
 {
 	(void)state;
@@ -1358,6 +1455,8 @@ int main(void)
 		cmocka_unit_test(test_save_then_load),
 		cmocka_unit_test(test_one_line_per_save),
 		cmocka_unit_test(test_torn_last_line),
+		cmocka_unit_test(test_past_the_cap_read_only),
+		cmocka_unit_test(test_first_attempt_kept),
 		cmocka_unit_test(test_bad_lines_skipped),
 		cmocka_unit_test(test_line_number_named),
 		cmocka_unit_test(test_binary_set_aside),

@@ -3,7 +3,7 @@
 # with the choices picked (CSV per RFC 4180, JSON with real numbers); a save
 # that waits for another rollwise's lock says so and a stop signal ends the
 # wait, saying what was not saved; run as root with another user's HOME,
-# nothing is created in that home.
+# nothing is created or used in that home, even a state folder root owns.
 . "$ROLLWISE_TESTS/lib.sh"
 export LANG=C.UTF-8 ROLLWISE_SEED=1
 L="--lessons $ROLLWISE_TESTS/fixtures/good"
@@ -58,8 +58,8 @@ n=0
 while ! grep -q "FLOCK.* $holder " /proc/locks && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
 cp "$dir/progress.log" "$T/before"
 keys Enter Enter
-check "a save that waits says so, naming the other rollwise" \
-	waitfor "Waiting for another rollwise of yours (pid $holder) to finish saving"
+check "a save that waits says so, naming the other rollwise, whole at 80 columns" \
+	waitfor "Waiting for another rollwise of yours (pid $holder) to save... (Ctrl-C stops)"
 pid=$(tpid)
 kill -TERM "$pid"
 check "SIGTERM ends the wait" waitgone "$pid"
@@ -89,9 +89,20 @@ if [ "$(id -u)" = 0 ] && chown 65534 "$T" 2>/dev/null; then
 	chown 0 "$T"
 	printf 'q\n' | HOME=$other XDG_STATE_HOME= $RW --plain >"$T/root.out" 2>&1
 	tr '\n' ' ' <"$T/root.out" | tr -s ' ' >"$T/root.line"
-	check "root, another user's HOME: it warns" grep -q "will not create .* as root inside a folder of user 65534" "$T/root.line"
+	check "root, another user's HOME: it warns" grep -q "will not use .* as root: $other belongs to user 65534" "$T/root.line"
 	check "root, another user's HOME: nothing is created there" test -z "$(ls -A "$other")"
 	check "root, another user's HOME: the tutor still runs" grep -q "Course number" "$T/root.out"
+	# a root-owned state folder that release 1 left in that home is not used
+	mkdir -p "$other/.local/state/rollwise"
+	chmod 700 "$other/.local/state/rollwise"
+	printf 'q\n' | HOME=$other XDG_STATE_HOME= $RW --plain >"$T/root.out" 2>&1
+	tr '\n' ' ' <"$T/root.out" | tr -s ' ' >"$T/root.line"
+	check "root, a root-owned state folder in another user's HOME: it warns" \
+		grep -q "will not use .* as root: $other belongs to user 65534" "$T/root.line"
+	check "root, a root-owned state folder in another user's HOME: nothing is made in it" \
+		test -z "$(ls -A "$other/.local/state/rollwise")"
+	check "root, a root-owned state folder in another user's HOME: the tutor still runs" \
+		grep -q "Course number" "$T/root.out"
 else
 	skip "root with another user's HOME" "not root, or chown is not allowed here"
 fi

@@ -56,6 +56,7 @@ check "binary: the kept copy is still there" cmp -s "$dir/$aside" "$T/orig"
 # a newer format: read, never written, by the tool and by every command
 fresh
 { printf -- '- {rollwise-progress: 9}\n'; tail -n +2 "$T/good"; printf -- '- {ev: hologram}\n'; } >"$file"
+chmod 644 "$file"	# the newer rollwise's choice: not ours to change
 cp "$file" "$T/orig"
 "$tool" load >"$T/out" 2>&1
 check "newer: the learner is told" grep -q '^notice: .*newer rollwise' "$T/out"
@@ -68,6 +69,10 @@ check "newer: rollwise progress shows it" grep -q 'lesson' "$T/out"
 "$ROLLWISE_BIN" progress --answers --format csv >"$T/out" 2>&1
 check "newer: and exports it" test "$(grep -c ',course,lesson,' "$T/out")" -gt 0
 printf 'q\n' | "$ROLLWISE_BIN" --plain >/dev/null 2>&1
+printf 'q\n' | "$ROLLWISE_BIN" --plain review >/dev/null 2>&1
 "$ROLLWISE_BIN" list >/dev/null 2>&1
+"$ROLLWISE_BIN" submit "$T/class" >/dev/null 2>&1
+"$tool" load >/dev/null 2>&1
 check "newer: untouched by every command" cmp -s "$file" "$T/orig"
+check "newer: its mode too (0644)" test "$(stat -c %a "$file")" = 644
 check "newer: nothing moved aside or rejected" test -z "$(ls "$dir" | grep -v '^progress\.\(log\|lock\)$')"

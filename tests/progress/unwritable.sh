@@ -4,7 +4,8 @@
 # and nothing is changed. Root ignores mode bits, so as root the saves run
 # in a user namespace where it has no privilege over the files (unshare -U);
 # without that, the checks are skipped. A read-only file system is tried on
-# a tmpfs where mount is allowed.
+# a tmpfs where mount is allowed; a torn last line there is told, though it
+# cannot be moved aside.
 . "$ROLLWISE_TESTS/lib.sh"
 tool=$BUILD/tools/savetool
 dir=$XDG_STATE_HOME/rollwise
@@ -46,11 +47,15 @@ mkdir "$ro"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=1m,mode=700 tmpfs "$ro" 2>/dev/null; then
 	trap 'umount "$ro" 2>/dev/null; cleanup' EXIT
 	XDG_STATE_HOME=$ro "$tool" save -n 4 -q r >/dev/null
+	lines=$(wc -l <"$ro/rollwise/progress.log")
+	printf -- '- {ev: answer, at: 2026-11-25T03:4' >>"$ro/rollwise/progress.log"
 	cp "$ro/rollwise/progress.log" "$T/before"
 	mount -o remount,ro "$ro"
 	XDG_STATE_HOME=$ro "$tool" load >"$T/out" 2>&1
 	check "a read-only file system: the saved progress is shown" \
 		grep -q '^lessons=1 questions=4 answers=4 attempts=4' "$T/out"
+	check "a read-only file system: a torn last line is told all the same, naming it" \
+		grep -q "^notice: The last change saved before rollwise stopped (line $((lines + 1)) of .*) was cut short" "$T/out"
 	XDG_STATE_HOME=$ro "$tool" save -n 1 -q s >"$T/out" 2>&1; rc=$?
 	check "a read-only file system: a save fails" test "$rc" -ne 0
 	check "a read-only file system: it says why" grep -q "Read-only file system" "$T/out"
