@@ -133,7 +133,10 @@ static uid_t foreign_owner(int fd)
 static int open_dir_chain(const char *dir, bool *made, char **err)
 {
 	char *p = xstrdup(dir), *save = NULL;
-	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* The folders on the way are only passed through: O_PATH needs the
+	 * right to search them, not to read them (a shared machine's /home is
+	 * often 0711). The last is read, and a folder made here is ours. */
+	int fd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	size_t at = 0;	/* dir[0..at) is the folder fd is */
 	*made = false;
 	for (char *c = strtok_r(p, "/", &save); fd >= 0; c = strtok_r(NULL, "/", &save)) {
@@ -150,7 +153,7 @@ static int open_dir_chain(const char *dir, bool *made, char **err)
 			break;
 		at = (size_t)(c - p) + strlen(c);
 		bool last = !save || strspn(save, "/") == strlen(save);
-		int flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC | (last ? O_NOFOLLOW : 0);
+		int flags = O_DIRECTORY | O_CLOEXEC | (last ? O_RDONLY | O_NOFOLLOW : O_PATH);
 		int next = openat(fd, c, flags);
 		if (next < 0 && errno == ENOENT) {
 			if (mkdirat(fd, c, 0700) < 0 && errno != EEXIST) {
@@ -159,7 +162,8 @@ static int open_dir_chain(const char *dir, bool *made, char **err)
 				free(p);
 				return -1;
 			}
-			next = openat(fd, c, flags);
+			/* read, not O_PATH: fchmod needs a real descriptor */
+			next = openat(fd, c, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
 			if (next >= 0) {
 				fchmod(next, 0700);	/* the umask may have taken bits away */
 				*made = last;

@@ -71,6 +71,9 @@ else
 fi
 chmod 755 "$U"
 mkdir "$U/home" "$U/nodata"
+# The homes' folder as many shared machines have /home: others may pass
+# through it but not list it. Progress is saved below it all the same.
+chmod 711 "$U/home"
 
 # adduser NAME [useradd options]: a system user (no subordinate ids, no mail
 # spool) with a group of its own and a home under $U made here, not by useradd.
@@ -135,6 +138,8 @@ check "it prints the line to give trainees" grep -q "rollwise submit $(cd "$C" &
 # A answers all three right: 100. B gets q-single and q-tf wrong: 1 of 3, 33.
 printf '\n\n\n1\n2\n1 3\nq\nq\nq\n' | as "$A" $RW --plain testcourse >"$T/quiz.a" 2>&1
 check "trainee A scores 3 of 3" grep -q "^You scored 3 of 3 (100%)" "$T/quiz.a"
+check "trainee A's progress is saved, below a folder A may pass through but not list" \
+	sh -c "! grep -q 'will not be saved' '$T/quiz.a' && test -s '$U/home/$A/.local/state/rollwise/progress.log'"
 printf '\n\n\n2\n1\n1 3\nq\nq\nq\n' | as "$B" $RW --plain testcourse >"$T/quiz.b" 2>&1
 check "trainee B scores 1 of 3" grep -q "^You scored 1 of 3 (33%)" "$T/quiz.b"
 
