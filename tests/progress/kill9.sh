@@ -1,6 +1,10 @@
 #!/bin/sh
 # kill9.sh - kill -9 a tight save loop at random moments, 200 times: after
 # every kill progress.log reads back whole and has lost no finished save.
+# The one line it may hold cut short is the save the kill interrupted: a
+# write that crosses a page boundary stops at it when SIGKILL is pending
+# (the kernel copies page by page), as a power cut would; the loader sets
+# that line aside, so the test only counts it.
 # Every other run compacts the journal after each save, so kills land in
 # the middle of compactions too.
 . "$ROLLWISE_TESTS/lib.sh"
@@ -31,7 +35,7 @@ saved() {
 # or a save, depending on how busy the machine is), half a random moment
 # after the first save of the run has finished, inside the save loop
 # whatever the machine's speed.
-bad=0 lost=0 midcompact=0 prev=1 i=0
+bad=0 lost=0 midcompact=0 torn=0 prev=1 i=0
 while [ "$i" -lt "$KILLS" ]; do
 	size=$(stat -c %s "$file")
 	compact=
@@ -44,8 +48,10 @@ while [ "$i" -lt "$KILLS" ]; do
 	wait "$pid" 2>/dev/null
 	# a temp file left behind means the kill landed while compacting
 	[ "$(temps)" -gt 0 ] && midcompact=$((midcompact + 1))
-	if n=$("$tool" parse "$file" 2>&1 | attempts) && [ -n "$n" ]; then
+	if out=$("$tool" parse --torn-ok "$file" 2>&1) && n=$(echo "$out" | attempts) &&
+	   [ -n "$n" ]; then
 		[ "$n" -lt "$prev" ] && lost=$((lost + 1))
+		case $out in torn=1*) torn=$((torn + 1)) ;; esac
 		prev=$n
 	else
 		bad=$((bad + 1))
@@ -53,8 +59,8 @@ while [ "$i" -lt "$KILLS" ]; do
 	fi
 	i=$((i + 1))
 done
-echo "# $KILLS kills, $prev saves finished in all, $midcompact kills landed in a compaction"
-check "progress.log exists and reads back whole after each of $KILLS kills" test "$bad" -eq 0
+echo "# $KILLS kills, $prev saves finished in all, $midcompact kills landed in a compaction, $torn cut the line being written"
+check "progress.log exists and reads back whole (but the line being written) after each of $KILLS kills" test "$bad" -eq 0
 check "no finished save was lost to a kill" test "$lost" -eq 0
 check "some kills landed in the middle of a compaction" test "$midcompact" -gt 0
 

@@ -6,9 +6,12 @@
  *       --enospc makes every write fail as on a full disk; --compact
  *       compacts the journal after every save.
  *   savetool load          load; print "notice: ..." if any, then a summary
- *   savetool parse FILE    read FILE (a journal, or release 1's
+ *   savetool parse [--torn-ok] FILE
+ *                          read FILE (a journal, or release 1's
  *                          progress.yaml) without touching it; print a
- *                          summary; fail on a bad or torn line
+ *                          summary; fail on a bad or torn line (with
+ *                          --torn-ok a torn last line, the save a kill cut
+ *                          short, is "torn=1" in the summary instead)
  *   savetool count PREFIX  questions whose id starts with PREFIX, from a load
  *
  * The state directory is the default one ($XDG_STATE_HOME/rollwise). Exit
@@ -122,7 +125,7 @@ static int cmd_save(int argc, char **argv)
 	return rc;
 }
 
-static int cmd_parse(const char *path)
+static int cmd_parse(const char *path, bool torn_ok)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
@@ -134,17 +137,18 @@ static int cmd_parse(const char *path)
 	buf[len > PROGRESS_MAX_BYTES ? PROGRESS_MAX_BYTES : len] = '\0';
 	fclose(fp);
 	struct progress *p = NULL;
-	int rc = 0;
+	int rc = 0, torn = 0;
 	if (!strncmp(buf, "- {rollwise-progress:", 21)) {
 		struct journal_read r = { 0 };
 		p = progress_new();
 		journal_fold(buf, len, 0, p, false, &r);
 		progress_tidy(p);
-		if (r.bad || r.torn) {
+		if (r.bad || (r.torn && !torn_ok)) {
 			fprintf(stderr, "savetool: %s: %zu bad lines (line %zu: %s)%s\n", path,
 				r.bad, r.first_bad, r.why, r.torn ? ", a torn last line" : "");
 			rc = -1;
 		}
+		torn = r.torn;
 		free(r.rejects);
 	} else if ((rc = store_parse(buf, len, &p, &err)) != 0) {
 		fprintf(stderr, "savetool: %s: %s\n", path, err);
@@ -155,6 +159,8 @@ static int cmd_parse(const char *path)
 		progress_free(p);
 		return 1;
 	}
+	if (torn_ok)
+		printf("torn=%d ", torn);
 	summary(p);
 	progress_free(p);
 	return 0;
@@ -179,7 +185,9 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "save"))
 		return cmd_save(argc - 2, argv + 2);
 	if (argc == 3 && !strcmp(argv[1], "parse"))
-		return cmd_parse(argv[2]);
+		return cmd_parse(argv[2], false);
+	if (argc == 4 && !strcmp(argv[1], "parse") && !strcmp(argv[2], "--torn-ok"))
+		return cmd_parse(argv[3], true);
 	if (argc == 3 && !strcmp(argv[1], "count"))
 		return cmd_count(argv[2]);
 	if (argc == 2 && !strcmp(argv[1], "load")) {
