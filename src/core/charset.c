@@ -274,7 +274,7 @@ static int stream_close(void *cookie)
 {
 	struct stream *st = cookie;
 	int err = st->npart ? fd_write_all(st->fd, "?", 1, write) : 0;
-	free(st);
+	st->npart = 0;
 	if (err)
 		errno = err;
 	return err ? -1 : 0;
@@ -282,17 +282,16 @@ static int stream_close(void *cookie)
 
 static FILE *tty_out;
 
-static FILE *stream_open(FILE *orig, char *buf, int mode)
+/* st is static: stderr is never closed, and its state must not show as a
+ * leak at exit. */
+static FILE *stream_open(FILE *orig, struct stream *st, char *buf, int mode)
 {
 	fflush(orig);
-	struct stream *st = xmalloc(sizeof *st);
 	*st = (struct stream){ .fd = fileno(orig) };
 	FILE *f = fopencookie(st, "w", (cookie_io_functions_t){
 		.write = stream_write, .close = stream_close });
-	if (!f) {
-		free(st);
+	if (!f)
 		return orig;
-	}
 	setvbuf(f, buf, mode, BUFSIZ);
 	return f;
 }
@@ -301,11 +300,12 @@ void charset_wrap_stdio(void)
 {
 	/* Buffers of our own, so that saying "out of memory" needs none. */
 	static char outbuf[BUFSIZ], errbuf[BUFSIZ];
+	static struct stream out, err;
 	tty_out = stdout;
 	if (utf8)
 		return;
-	stdout = stream_open(stdout, outbuf, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
-	stderr = stream_open(stderr, errbuf, _IOLBF);
+	stdout = stream_open(stdout, &out, outbuf, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+	stderr = stream_open(stderr, &err, errbuf, _IOLBF);
 }
 
 FILE *charset_tty(void)
