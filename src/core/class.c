@@ -385,24 +385,31 @@ static bool answer_right(const struct answer *a, const struct question *q, const
 	return right;
 }
 
-/* An attempt's score, recomputed from its answers where they can be. */
+/* An attempt's score, recomputed from its answers where they can be. When
+ * some are gone (old attempts lose theirs, or a file was edited), the saved
+ * score must lie between what the answers left prove and what they allow:
+ * outside, *mismatch and the nearest bound; above the proven, *unchecked. */
 static int attempt_score(const struct progress *p, const struct course *c,
 			 const struct lesson *l, const struct attempt *at, const char *hash,
-			 bool *mismatch)
+			 bool *mismatch, bool *unchecked)
 {
-	size_t k = l->quiz.nquestions, right = 0;
+	size_t k = l->quiz.nquestions, right = 0, missing = 0;
 	if (k == 0 || !at->run || strcmp(at->hash, hash) != 0)
 		return at->score;
 	for (size_t j = 0; j < k; j++) {
 		const struct question *q = &l->quiz.questions[j];
 		const struct answer *a = run_answer(p, c->id, l->id, q->id, at->st.session, at->run);
-		if (!a)
-			return at->score;
-		right += answer_right(a, q, hash, mismatch);
+		if (a && !strcmp(a->hash, hash))
+			right += answer_right(a, q, hash, mismatch);
+		else
+			missing++;	/* gone, or on other content: not checkable */
 	}
-	int score = (int)(right * 100 / k);
+	int lo = (int)(right * 100 / k), hi = (int)((right + missing) * 100 / k);
+	int score = at->score < lo ? lo : at->score > hi ? hi : at->score;
 	if (score != at->score)
 		*mismatch = true;
+	else if (score > lo)
+		*unchecked = true;
 	return score;
 }
 
@@ -417,7 +424,7 @@ struct trainee {
 	char **critical;	/* "lesson/question", missed in the last attempt */
 	size_t ncritical;
 	time_t last;
-	bool outdated, mismatch;
+	bool outdated, mismatch, unchecked;
 };
 
 static time_t last_activity(const struct progress *p)
@@ -454,7 +461,8 @@ static void trainee_fill(struct trainee *t, const struct handin *h, const struct
 			continue;
 		lesson_hash(l, hash);
 		for (size_t j = 0; j < lp->nattempts; j++) {
-			int s = attempt_score(h->p, c, l, &lp->attempts[j], hash, &t->mismatch);
+			int s = attempt_score(h->p, c, l, &lp->attempts[j], hash, &t->mismatch,
+					      &t->unchecked);
 			if (j == 0)
 				q->first = s;
 			if (s > q->best)
@@ -738,8 +746,9 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 		} else {
 			fputs("null", fp);
 		}
-		fprintf(fp, ", \"outdated\": %s, \"mismatch\": %s}", t->outdated ? "true" : "false",
-			t->mismatch ? "true" : "false");
+		fprintf(fp, ", \"outdated\": %s, \"mismatch\": %s, \"unchecked\": %s}",
+			t->outdated ? "true" : "false", t->mismatch ? "true" : "false",
+			t->unchecked ? "true" : "false");
 	}
 	fputs(ntr ? "\n   ],\n   \"quizzes\": [" : "],\n   \"quizzes\": [", fp);
 	for (size_t i = 0; i < nqs; i++) {
@@ -832,6 +841,8 @@ static void text_trainees(FILE *fp, const struct course *c, struct trainee *tr, 
 		fputc('\n', fp);
 		if (t->mismatch)
 			fprintf(fp, "    %s\n", _("scores do not match the answers: recomputed ones shown"));
+		if (t->unchecked)
+			fprintf(fp, "    %s\n", _("answers missing: saved scores shown unchecked"));
 		if (t->outdated)
 			fprintf(fp, "    %s\n", _("handed in for an older version of the course"));
 		for (size_t j = 0; j < t->ncritical; j++) {
@@ -947,13 +958,13 @@ static void csv_row(FILE *fp, const char *const *cells, size_t n)
 }
 
 enum { C_KIND, C_COURSE, C_LESSON, C_QUESTION, C_LOGIN, C_PASSED, C_FIRST, C_BEST,
-       C_CRITICAL, C_LAST, C_OUTDATED, C_MISMATCH, C_N, C_MEAN, C_SD, C_KR20, C_FACILITY,
+       C_CRITICAL, C_LAST, C_OUTDATED, C_MISMATCH, C_UNCHECKED, C_N, C_MEAN, C_SD, C_KR20, C_FACILITY,
        C_DISCRIM, C_WRONG, C_FLAGS, NCSV };
 
 static const char *const csv_head[NCSV] = {
 	"kind", "course", "lesson", "question", "login", "passed", "first", "best",
-	"critical_missed", "last_activity", "outdated", "mismatch", "answers", "mean", "sd",
-	"kr20", "facility", "discrimination", "wrong_choices_picked", "flags",
+	"critical_missed", "last_activity", "outdated", "mismatch", "unchecked", "answers", "mean",
+	"sd", "kr20", "facility", "discrimination", "wrong_choices_picked", "flags",
 };
 
 static void csv_course(struct report *r, const struct course *c, struct trainee *tr,
@@ -987,6 +998,7 @@ static void csv_course(struct report *r, const struct course *c, struct trainee 
 			cell[C_LAST] = xstrdup(last);
 			cell[C_OUTDATED] = xstrdup(t->outdated ? "true" : "false");
 			cell[C_MISMATCH] = xstrdup(t->mismatch ? "true" : "false");
+			cell[C_UNCHECKED] = xstrdup(t->unchecked ? "true" : "false");
 			csv_row(fp, (const char *const *)cell, NCSV);
 			for (size_t m = 0; m < NCSV; m++)
 				free(cell[m]);
@@ -1149,6 +1161,7 @@ long class_rows(const char *dir, const struct catalog *cat, struct class_row **o
 			row->passed += t.passed;
 			row->lessons += t.lessons;
 			row->mismatch |= t.mismatch;
+			row->unchecked |= t.unchecked;
 			row->outdated |= t.outdated;
 			for (size_t j = 0; j < cat->courses[c]->nlessons; j++)
 				if (t.quiz[j].first >= 0) {

@@ -48,7 +48,7 @@ struct class_row {
 	size_t passed, lessons;	/* over every course of the catalog */
 	int mean_first;		/* mean of first-attempt scores, -1 when none */
 	time_t last;		/* last activity, 0 when none */
-	bool mismatch, outdated;
+	bool mismatch, outdated, unchecked;
 };
 
 /* The trainees of dir, sorted by login, for the class screen; *skipped

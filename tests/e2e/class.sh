@@ -73,6 +73,25 @@ check "report --course ID" test $? -eq 0
 $RW report "$C" --course nope >"$T/out" 2>&1
 check "report --course with an unknown id names the courses" grep -q "no course 'nope'" "$T/out"
 
+# --- forged scores: a saved score the answers left cannot back ---
+# forge DIR SED-DELETE: the hand-in with score 100 saved and the answer lines
+# that SED-DELETE matches deleted, alone in DIR.
+forge() {
+	mkdir "$T/$1"
+	sed -e 's/score: 33, passed: false/score: 100, passed: true/' -e "/$2/d" \
+		"$C/$me.rollwise" >"$T/$1/$me.rollwise"
+	$RW report "$T/$1" >"$T/$1.txt" 2>&1
+	$RW report "$T/$1" --format json >"$T/$1.json" 2>&1
+}
+forge forged1 'question: q-single, list'
+check "forged: score 100 with one wrong answer deleted is flagged, the most it can be shown" \
+	sh -c "grep -q '^$me .* 66/66 ' '$T/forged1.txt' && grep -q 'scores do not match the answers' '$T/forged1.txt'"
+forge forged2 'ev: answers'
+check "forged: score 100 with every answer deleted is marked unchecked" \
+	grep -q "answers missing: saved scores shown unchecked" "$T/forged2.txt"
+check "forged: JSON says unchecked, not mismatch" python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['courses'][0]['trainees'][0]; assert t['unchecked'] and not t['mismatch'] and t['quizzes'][0]['first'] == 100" "$T/forged2.json"
+check "forged: the untouched hand-in is neither" python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['courses'][0]['trainees'][0]; assert not t['unchecked'] and not t['mismatch']" "$T/r.json"
+
 # --- hostile hand-ins (root: files of other users) ---
 # clean FILE: no byte a terminal acts on (tests/tools/clean.c).
 clean() { "$BUILD/tools/clean" "$1"; }
