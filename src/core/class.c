@@ -554,6 +554,7 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 	}
 	char hash[17];
 	lesson_hash(l, hash);
+	const struct answer **a = xcalloc(k ? k : 1, sizeof *a);
 	for (size_t t = 0; t < f->n && k > 0; t++) {
 		const struct progress *p = f->v[t].p;
 		const struct lesson_progress *lp = progress_lesson(p, c->id, l->id);
@@ -561,16 +562,15 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 		    strcmp(lp->attempts[0].hash, hash) != 0)
 			continue;	/* none, or on the lesson as it was */
 		const struct attempt *first = &lp->attempts[0];
-		const struct answer *a[64];
 		size_t j;
-		for (j = 0; j < k && j < 64; j++) {
+		for (j = 0; j < k; j++) {
 			a[j] = run_answer(p, c->id, l->id, l->quiz.questions[j].id, first->st.session,
 					  first->run);
-			if (!a[j])
+			if (!a[j] || strcmp(a[j]->hash, hash) != 0)
 				break;
 		}
 		if (j < k)
-			continue;	/* not every question answered: left out */
+			continue;	/* not every question answered here: left out */
 		bool ignored = false;
 		for (j = 0; j < k; j++) {
 			const struct question *q = &l->quiz.questions[j];
@@ -581,6 +581,7 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 		}
 		n++;
 	}
+	free(a);
 	qs->n = n;
 	if (n == 0 || k == 0) {
 		free(x);

@@ -215,6 +215,31 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	python3 "$ROLLWISE_TESTS/tools/make_handins.py" "$T/gen" "$B" --trainees 200 --seed 7 \
 		--extras --owners-out "$T/gen.owners" $H >/dev/null
 	compare generated "$T/gen" "$B" "$T/gen.owners" $H
+	# exact first attempts (tests/tools/make_matrix_class.py): each flag's
+	# boundary, 9 and 10 answers, and a 70-question quiz
+	M=$ROLLWISE_TESTS/tools/make_matrix_class.py
+	python3 "$M" course "$T/matrix.yaml"
+	MH=$(python3 "$ROLLWISE_TESTS/tools/lesson_hashes.py" "$ROLLWISE_BIN" "$T/matrix.yaml")
+	python3 "$M" handins "$T/matrix" --owners-out "$T/matrix.owners" $MH
+	compare matrix "$T/matrix" "$T/matrix.yaml" "$T/matrix.owners" $MH
+	# item QUESTION PYTHON-EXPRESSION: true of that question's JSON entry (x)
+	item() {
+		python3 -c "import json,sys
+qs = {x['question']: x for q in json.load(open(sys.argv[1]))['courses'][0]['quizzes'] for x in q['questions']}
+x = qs[sys.argv[2]]
+assert $2, x" "$T/got.matrix.json" "$1"
+	}
+	check "boundaries: facility 95.0 is very easy" item easy95 "x['facility'] == 95.0 and 'very easy' in x['flags']"
+	check "boundaries: facility 90.0 is not" item easy90 "x['facility'] == 90.0 and 'very easy' not in x['flags']"
+	check "boundaries: facility 20.0 is very hard" item hard20 "x['facility'] == 20.0 and 'very hard' in x['flags']"
+	check "boundaries: facility 25.0 is not" item hard25 "x['facility'] == 25.0 and 'very hard' not in x['flags']"
+	check "boundaries: discrimination exactly 20.0 does not discriminate badly" item disc20 "x['discrimination'] == 20.0 and x['flags'] == []"
+	check "boundaries: 10 answers are judged" item t1 "x['answers'] == 10 and 'too few answers to judge' not in x['flags']"
+	check "boundaries: 9 answers are too few to judge" item n1 "x['answers'] == 9 and x['flags'] == ['too few answers to judge']"
+	check "a 70-question quiz gets its item analysis" item q70 "x['answers'] == 20 and x['facility'] is not None"
+	unshare -m sh -c 'mount --bind "$0" /etc/passwd && exec "$@"' "$T/passwd.matrix" \
+		"$ROLLWISE_BIN" --lessons "$T/lessons.matrix" report "$T/matrix" --course matrix >"$T/matrix.txt"
+	check "a 70-question quiz in text: its first attempts" grep -q "^Quiz long: 20 first attempts" "$T/matrix.txt"
 	# the class screen on the 200: sorted by first score, lowest first
 	EXITS= tstart 80x24 "ROLLWISE_CLASS=$T/gen unshare -m sh -c 'mount --bind $T/passwd.generated /etc/passwd && exec $ROLLWISE_BIN $L'"
 	waitfor "?: help" >/dev/null
