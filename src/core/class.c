@@ -699,6 +699,15 @@ static void safe(FILE *fp, const char *s)
 	free(t);
 }
 
+/* s as a JSON string, with what safe() replaces replaced: the report is
+ * read in terminals too, and file names are anyone's. */
+static void json_safe(FILE *fp, const char *s)
+{
+	char *t = export_text_safe(s);
+	export_json_string(fp, t);
+	free(t);
+}
+
 static void time_text(time_t t, char out[21])
 {
 	if (t)
@@ -713,13 +722,13 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 	FILE *fp = r->fp;
 	fputs(r->first_course ? "\n  {\"course\": " : ",\n  {\"course\": ", fp);
 	r->first_course = false;
-	export_json_string(fp, c->id);
+	json_safe(fp, c->id);
 	fprintf(fp, ", \"version\": %d,\n   \"trainees\": [", c->version);
 	for (size_t i = 0; i < ntr; i++) {
 		const struct trainee *t = &tr[i];
 		char last[21];
 		fputs(i ? ",\n    {\"login\": " : "\n    {\"login\": ", fp);
-		export_json_string(fp, t->login);
+		json_safe(fp, t->login);
 		fprintf(fp, ", \"passed\": %zu, \"lessons\": %zu, \"quizzes\": [", t->passed,
 			t->lessons);
 		for (size_t j = 0, first = 1; j < c->nlessons; j++) {
@@ -727,7 +736,7 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 				continue;
 			fputs(first ? "{\"lesson\": " : ", {\"lesson\": ", fp);
 			first = 0;
-			export_json_string(fp, c->lessons[j].id);
+			json_safe(fp, c->lessons[j].id);
 			fputs(", \"first\": ", fp);
 			t->quiz[j].first < 0 ? fputs("null", fp) : fprintf(fp, "%d", t->quiz[j].first);
 			fputs(", \"best\": ", fp);
@@ -738,12 +747,12 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 		for (size_t j = 0; j < t->ncritical; j++) {
 			if (j)
 				fputs(", ", fp);
-			export_json_string(fp, t->critical[j]);
+			json_safe(fp, t->critical[j]);
 		}
 		fputs("], \"last_activity\": ", fp);
 		if (t->last) {
 			progress_format_time(t->last, last);
-			export_json_string(fp, last);
+			json_safe(fp, last);
 		} else {
 			fputs("null", fp);
 		}
@@ -755,7 +764,7 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 	for (size_t i = 0; i < nqs; i++) {
 		const struct quiz_stats *q = &qs[i];
 		fputs(i ? ",\n    {\"lesson\": " : "\n    {\"lesson\": ", fp);
-		export_json_string(fp, q->l->id);
+		json_safe(fp, q->l->id);
 		fprintf(fp, ", \"trainees\": %zu, \"mean\": ", q->n);
 		num(fp, q->n ? q->mean : NAN, 1);
 		fputs(", \"sd\": ", fp);
@@ -767,7 +776,7 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 			const struct item *it = &q->items[j];
 			char flags[96];
 			fputs(j ? ",\n      {\"question\": " : "\n      {\"question\": ", fp);
-			export_json_string(fp, it->q->id);
+			json_safe(fp, it->q->id);
 			fprintf(fp, ", \"answers\": %zu, \"facility\": ", it->answers);
 			num(fp, it->answers ? it->facility : NAN, 1);
 			fputs(", \"discrimination\": ", fp);
@@ -951,9 +960,11 @@ static void text_course(struct report *r, const struct course *c, struct trainee
 static void csv_row(FILE *fp, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		char *t = export_text_safe(cells[i] ? cells[i] : "");
 		if (i)
 			fputc(',', fp);
-		export_csv_field(fp, cells[i] ? cells[i] : "");
+		export_csv_field(fp, t);
+		free(t);
 	}
 	fputs("\r\n", fp);
 }
@@ -1077,9 +1088,9 @@ static void report_skips(struct report *r, const struct folder *f)
 		fputs("],\n \"skipped\": [", fp);
 		for (size_t i = 0; i < f->nskips; i++) {
 			fputs(i ? ",\n  {\"file\": " : "\n  {\"file\": ", fp);
-			export_json_string(fp, f->skips[i].file);
+			json_safe(fp, f->skips[i].file);
 			fputs(", \"why\": ", fp);
-			export_json_string(fp, f->skips[i].why);
+			json_safe(fp, f->skips[i].why);
 			fputc('}', fp);
 		}
 		fputs(f->nskips ? "\n ]}\n" : "]}\n", fp);

@@ -118,6 +118,7 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	mkfifo "$H/t0008.rollwise"; own t0008.rollwise 8
 	ln -s /etc/shadow "$H/t0009.rollwise"
 	cp "$good" "$H/$(printf 't\033]0;x\007').rollwise"
+	cp "$good" "$H/$(printf 't\342\200\256x\302\233').rollwise"	# RLO and a C1 CSI in UTF-8
 	users "$BUILD/tools/measure" 20 "$T/h.out" "$T/h.err" $RW report "$H" >"$T/h.m"
 	check "hostile: the report finishes (no hang on a FIFO)" grep -q '^0 ' "$T/h.m"
 	check "hostile: the good hand-in is read" grep -q '^t0001 ' "$T/h.out"
@@ -128,11 +129,16 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	check "hostile: one handed in under another's name is skipped, naming who" grep -q '^Skipped t0006.rollwise: it is named after t0006 but was handed in by t0007' "$T/h.out"
 	check "hostile: a FIFO is skipped" grep -q '^Skipped t0008.rollwise: it is not a regular file' "$T/h.out"
 	check "hostile: a symbolic link is skipped" grep -q '^Skipped t0009.rollwise: it is a symbolic link' "$T/h.out"
-	check "hostile: one line per skipped file" test "$(grep -c '^Skipped' "$T/h.out")" -eq 8
+	check "hostile: one line per skipped file" test "$(grep -c '^Skipped' "$T/h.out")" -eq 9
 	check "hostile: no control byte reaches the terminal" clean "$T/h.out"
 	check "hostile: nothing on stderr" test ! -s "$T/h.err"
 	users $RW report "$H" --format json >"$T/h.json" 2>&1
-	check "hostile: JSON lists the skipped files and stays valid" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['skipped']) == 8" "$T/h.json"
+	check "hostile: JSON lists the skipped files and stays valid" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['skipped']) == 9" "$T/h.json"
+	check "hostile: no control byte in the JSON" clean "$T/h.json"
+	users $RW report "$H" --format csv >"$T/h.csv" 2>&1
+	check "hostile: CSV lists the skipped files" test "$(grep -c '^skipped,' "$T/h.csv")" -eq 9
+	sed 's/\r$//' "$T/h.csv" >"$T/h.csv.lf"	# rows end in CR LF (RFC 4180); no other CR
+	check "hostile: no control byte in the CSV" clean "$T/h.csv.lf"
 
 	# a big class: 250 and then 1000 hand-ins; the cost grows about linearly
 	rm -rf "$H"/*
