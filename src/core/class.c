@@ -36,6 +36,32 @@ static char *group_name(gid_t gid)
 	return gr ? xstrdup(gr->gr_name) : xasprintf("%lu", (unsigned long)gid);
 }
 
+/* May the caller give a file group gid (chown allows only the groups one is in)? */
+static bool in_group(gid_t gid)
+{
+	if (geteuid() == 0 || getegid() == gid)
+		return true;
+	int n = getgroups(0, NULL);
+	gid_t *v = xcalloc(n > 0 ? (size_t)n : 1, sizeof *v);
+	n = getgroups(n, v);
+	bool in = false;
+	for (int i = 0; i < n && !in; i++)
+		in = v[i] == gid;
+	free(v);
+	return in;
+}
+
+/* Fails class_init with msg (taken) as *err; removes the folder it made. */
+static int init_fail(const char *dir, bool made, int fd, char **err, char *msg)
+{
+	*err = msg;
+	if (fd >= 0)
+		close(fd);
+	if (made)
+		rmdir(dir);
+	return -1;
+}
+
 int class_init(const char *dir, const char *group, bool force, char **msg, char **err)
 {
 	*msg = *err = NULL;
@@ -47,6 +73,11 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 			return -1;
 		}
 		gid = gr->gr_gid;
+		if (!in_group(gid)) {
+			*err = xasprintf(_("you are not in group %s: a class folder's group must be "
+					 "one of yours"), group);
+			return -1;
+		}
 	} else {
 		struct passwd *pw = getpwuid(geteuid());
 		gid = pw ? pw->pw_gid : getegid();
@@ -67,14 +98,13 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 		return -1;
 	}
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		*err = xasprintf(_("cannot open %s: %s"), dir, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	bool right = st.st_uid == geteuid() && st.st_gid == gid &&
-		     (st.st_mode & 07777) == CLASS_MODE;
+	if (fd < 0 || fstat(fd, &st) < 0)
+		return init_fail(dir, made, fd, err,
+				 xasprintf(_("cannot open %s: %s"), dir, strerror(errno)));
+	bool mine = st.st_uid == geteuid() && (st.st_mode & 07777) == CLASS_MODE;
+	if (!group && !made && mine)
+		gid = st.st_gid;	/* run again without --group: the class keeps its group */
+	bool right = mine && st.st_gid == gid;
 	if (!right && !made && !force) {
 		char *g = group_name(st.st_gid);
 		*err = xasprintf(_("%s already exists with mode %04o and group %s; a class folder "
@@ -84,17 +114,13 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 		close(fd);
 		return -1;
 	}
-	if (!right && st.st_uid != geteuid()) {
-		*err = xasprintf(_("%s belongs to another user; only its owner can make it a "
-				 "class folder"), dir);
-		close(fd);
-		return -1;
-	}
-	if (!right && (fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, CLASS_MODE) < 0)) {
-		*err = xasprintf(_("cannot set up %s: %s"), dir, strerror(errno));
-		close(fd);
-		return -1;
-	}
+	if (!right && st.st_uid != geteuid())
+		return init_fail(dir, made, fd, err,
+				 xasprintf(_("%s belongs to another user; only its owner can make it "
+					     "a class folder"), dir));
+	if (!right && (fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, CLASS_MODE) < 0))
+		return init_fail(dir, made, fd, err,
+				 xasprintf(_("cannot set up %s: %s"), dir, strerror(errno)));
 	close(fd);
 	char *abs = realpath(dir, NULL), *g = group_name(gid);
 	*msg = xasprintf(_("%s is a class folder (mode 3733, group %s): trainees can hand in "

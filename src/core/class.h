@@ -24,10 +24,12 @@
 /* Items are judged from this many answers up. */
 #define ITEM_MIN_ANSWERS 10
 
-/* Creates dir as a class folder (CLASS_MODE, group group or the caller's
- * primary group). An existing folder that is already one is fine; one with
- * other modes, owner or group is refused unless force (then fixed). Returns
- * 0 with *msg (what to tell trainees; caller frees), or -1 with *err. */
+/* Creates dir as a class folder (CLASS_MODE, group group, which must be one
+ * of the caller's, or the caller's primary group). An existing folder that is
+ * already one is fine (without group, whatever its group); one with other
+ * modes, owner or group is refused unless force (then fixed). A folder made
+ * by a call that fails is removed. Returns 0 with *msg (what to tell
+ * trainees; caller frees), or -1 with *err. */
 int class_init(const char *dir, const char *group, bool force, char **msg, char **err);
 
 /* Hands p in to dir as <login>.rollwise (0640, written to a temporary name

@@ -28,6 +28,28 @@ check "--force makes it a class folder" test "$(stat -c %a "$T/open")" = 3733
 $RW class init "$T/x" --group no-such-group-here >"$T/out" 2>&1
 check "an unknown group is refused by name" grep -q "no group 'no-such-group-here'" "$T/out"
 check "--group goes with class only" sh -c "! $RW list --group x 2>/dev/null"
+if [ "$(id -u)" = 0 ]; then
+	$RW class init "$T/grp" --group daemon >/dev/null 2>&1
+	$RW class init "$T/grp" >"$T/out" 2>&1; rc=$?
+	check "init again without --group keeps the class's group (a harmless rerun)" \
+		test "$rc" -eq 0 -a "$(stat -c %a:%G "$T/grp")" = 3733:daemon
+	check "saying which group" grep -q "is a class folder (mode 3733, group daemon)" "$T/out"
+else
+	skip "init again without --group" "not root: cannot give a folder another group"
+fi
+if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+	mkdir "$T/pub"
+	chmod 1777 "$T/pub"
+	chmod 711 "$T"	# nobody passes through to pub/
+	setpriv --reuid=nobody --regid=nogroup --clear-groups $RW class init "$T/pub/x" --group daemon \
+		>"$T/out" 2>&1; rc=$?
+	check "init --group a group one is not in fails, saying so" \
+		sh -c "test $rc -ne 0 && grep -q 'you are not in group daemon' '$T/out'"
+	check "and leaves no folder behind" test ! -e "$T/pub/x"
+	chmod 700 "$T"
+else
+	skip "init --group a group one is not in" "needs root and setpriv to run as nobody"
+fi
 
 # --- hand in ---
 printf '1\n1\n\n\n2\n1\n1 3\n\nq\nq\nq\n' | $RW --plain >/dev/null 2>&1
