@@ -133,6 +133,31 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 
 /* ==== handing in ==== */
 
+/* Creates a new file for name's hand-in under a name nobody can guess (others
+ * may create files in the folder and could hold a predictable one), mode
+ * 0640; sets *tmp (caller frees). Returns the descriptor, or -1 with errno. */
+static int open_tmp(int dfd, const char *name, char **tmp)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		uint64_t r = 0;
+		if (getentropy(&r, sizeof r) != 0) {	/* no entropy source: differ anyway */
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			r = ((uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL) ^
+			    ((uint64_t)getpid() << 32) ^ (uint64_t)tries;
+		}
+		*tmp = xasprintf(".%s.tmp-%016" PRIx64, name, r);
+		int fd = openat(dfd, *tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+				0640);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		free(*tmp);
+		*tmp = NULL;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
 int class_submit(const char *dir, const struct progress *p, char **msg, char **err)
 {
 	*msg = *err = NULL;
@@ -147,8 +172,7 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 		*err = xasprintf(_("cannot hand in to %s: %s"), dir, strerror(errno));
 		return -1;
 	}
-	char *name = xasprintf("%s" SUFFIX, pw->pw_name);
-	char *tmp = xasprintf(".%s.tmp-%ld", name, (long)getpid());
+	char *name = xasprintf("%s" SUFFIX, pw->pw_name), *tmp = NULL;
 	struct stat st;
 	int e = 0, fd = -1;
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -165,7 +189,7 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 	progress_format_time(time(NULL), at);
 	int k = snprintf(head, sizeof head, HEADER "1, rollwise: %s, at: %s}\n",
 			 ROLLWISE_VERSION, at);
-	fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+	fd = open_tmp(dfd, name, &tmp);
 	if (fd < 0 || fchmod(fd, 0640) < 0)
 		e = errno;
 	if (!e)

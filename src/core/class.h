@@ -33,8 +33,8 @@
 int class_init(const char *dir, const char *group, bool force, char **msg, char **err);
 
 /* Hands p in to dir as <login>.rollwise (0640, written to a temporary name
- * and renamed over the previous hand-in); refuses a link or another user's
- * file at that name. Returns 0 with *msg (what was handed in), or -1 with
+ * nobody can guess and renamed over the previous hand-in); refuses a link or
+ * another user's file at that name. Returns 0 with *msg (what was handed in), or -1 with
  * *err; callers free them. */
 int class_submit(const char *dir, const struct progress *p, char **msg, char **err);
 

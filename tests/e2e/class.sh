@@ -64,6 +64,13 @@ ROLLWISE_CLASS=$C $RW submit >/dev/null 2>&1
 check "ROLLWISE_CLASS names the folder; handing in again replaces the file" \
 	test "$(ls -A "$C" | wc -l)" -eq 1 -a "$(stat -c %i "$C/$me.rollwise")" != "$ino"
 check "no temp file is left" test -z "$(ls -A "$C" | grep tmp)"
+# another trainee pre-creates the temporary name the hand-in would use (it
+# was .LOGIN.rollwise.tmp-PID; exec keeps the shell's pid for rollwise)
+sh -c ': >"$0/.$1.rollwise.tmp-$$"; shift; exec "$@"' "$C" "$me" $RW submit "$C" >"$T/out" 2>&1; rc=$?
+check "a file held at a guessable temporary name does not block a hand-in" \
+	sh -c "test $rc -eq 0 && grep -q 'Handed in' '$T/out'"
+check "and no other temp file is left" test "$(ls -A "$C" | grep -c tmp)" -eq 1
+rm -f "$C"/.*tmp-*
 mkdir "$T/c2"
 ln -s "$T/victim" "$T/c2/$me.rollwise"
 $RW submit "$T/c2" >"$T/out" 2>&1; rc=$?
