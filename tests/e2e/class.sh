@@ -121,6 +121,17 @@ check "forged: score 100 with every answer deleted is marked unchecked" \
 check "forged: JSON says unchecked, not mismatch" python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['courses'][0]['trainees'][0]; assert t['unchecked'] and not t['mismatch'] and t['quizzes'][0]['first'] == 100" "$T/forged2.json"
 check "forged: the untouched hand-in is neither" python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['courses'][0]['trainees'][0]; assert not t['unchecked'] and not t['mismatch']" "$T/r.json"
 
+# --- the same events twice in a journal count once ---
+mkdir -p "$T/twice/state" "$T/twice/class"
+cp -r "$XDG_STATE_HOME/rollwise" "$T/twice/state/"
+awk 'NR <= 1 { print; next } { print; print }' "$XDG_STATE_HOME/rollwise/progress.log" \
+	>"$T/twice/state/rollwise/progress.log"
+XDG_STATE_HOME=$T/twice/state $RW submit "$T/twice/class" >"$T/out" 2>&1
+check "repeated events: a journal with every line twice hands in 1 attempt and 3 answers" \
+	grep -q "Handed in 1 quiz attempt and 3 answers" "$T/out"
+$RW report "$T/twice/class" --format json >"$T/twice.json" 2>&1
+check "repeated events: its report is the single journal's" python3 -c "import json,sys; a, b = (json.load(open(f))['courses'] for f in sys.argv[1:]); assert a == b" "$T/r.json" "$T/twice.json"
+
 # --- hostile hand-ins (root: files of other users) ---
 # clean FILE: no byte a terminal acts on (tests/tools/clean.c).
 clean() { "$BUILD/tools/clean" "$1"; }
@@ -250,6 +261,20 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	python3 "$ROLLWISE_TESTS/tools/make_handins.py" "$T/gen" "$B" --trainees 200 --seed 7 \
 		--extras --owners-out "$T/gen.owners" $H >/dev/null
 	compare generated "$T/gen" "$B" "$T/gen.owners" $H
+	# the same events twice in a hand-in count once: the journal again at its
+	# end, and every line doubled where it stands
+	mkdir "$T/gen.twice" "$T/gen.doubled"
+	for f in "$T/gen"/*.rollwise; do
+		{ cat "$f"; tail -n +3 "$f"; } >"$T/gen.twice/${f##*/}"
+		awk 'NR <= 2 { print; next } { print; print }' "$f" >"$T/gen.doubled/${f##*/}"
+	done
+	compare twice "$T/gen.twice" "$B" "$T/gen.owners" $H
+	compare doubled "$T/gen.doubled" "$B" "$T/gen.owners" $H
+	same_courses() {
+		python3 -c "import json,sys; c = [json.load(open(f))['courses'] for f in sys.argv[1:]]; assert all(x == c[0] for x in c)" "$@"
+	}
+	check "repeated events: the report is the same as without them" \
+		same_courses "$T/got.generated.json" "$T/got.twice.json" "$T/got.doubled.json"
 	# exact first attempts (tests/tools/make_matrix_class.py): each flag's
 	# boundary, 9 and 10 answers, and a 70-question quiz
 	M=$ROLLWISE_TESTS/tools/make_matrix_class.py
