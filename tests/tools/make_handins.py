@@ -4,7 +4,7 @@
     make_handins.py OUTDIR COURSE_YAML --trainees N --seed S
                     [--hash LESSON=HEX]... [--owners-out FILE] [--extras]
 
-Writes OUTDIR/t001.rollwise ... tNNN.rollwise in the line format of
+Writes OUTDIR/t001.rollwise ... tNNN.rollwise (t1000 on) in the line format of
 docs/class-contract.md: the hand-in header, the journal header, then one
 flow mapping per line (notice, page, answer, attempt, compacted `answers`
 groups, and box, tally and gone lines that the report ignores). The same
@@ -440,8 +440,8 @@ def main(argv):
         if l["id"] not in hashes:
             hashes[l["id"]] = hashlib.sha256(
                 ("%s/%s" % (course["id"], l["id"])).encode()).hexdigest()[:16]
-    if o.trainees < 1 or o.trainees > 999:
-        ap.error("--trainees: 1 to 999")
+    if o.trainees < 1 or o.trainees > 9999:
+        ap.error("--trainees: 1 to 9999")
     os.makedirs(o.outdir, exist_ok=True)
     rng = random.Random(o.seed)
     items = make_items(rng, course)
