@@ -36,6 +36,32 @@ static char *group_name(gid_t gid)
 	return gr ? xstrdup(gr->gr_name) : xasprintf("%lu", (unsigned long)gid);
 }
 
+/* May the caller give a file group gid (chown allows only the groups one is in)? */
+static bool in_group(gid_t gid)
+{
+	if (geteuid() == 0 || getegid() == gid)
+		return true;
+	int n = getgroups(0, NULL);
+	gid_t *v = xcalloc(n > 0 ? (size_t)n : 1, sizeof *v);
+	n = getgroups(n, v);
+	bool in = false;
+	for (int i = 0; i < n && !in; i++)
+		in = v[i] == gid;
+	free(v);
+	return in;
+}
+
+/* Fails class_init with msg (taken) as *err; removes the folder it made. */
+static int init_fail(const char *dir, bool made, int fd, char **err, char *msg)
+{
+	*err = msg;
+	if (fd >= 0)
+		close(fd);
+	if (made)
+		rmdir(dir);
+	return -1;
+}
+
 int class_init(const char *dir, const char *group, bool force, char **msg, char **err)
 {
 	*msg = *err = NULL;
@@ -47,6 +73,11 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 			return -1;
 		}
 		gid = gr->gr_gid;
+		if (!in_group(gid)) {
+			*err = xasprintf(_("you are not in group %s: a class folder's group must be "
+					 "one of yours"), group);
+			return -1;
+		}
 	} else {
 		struct passwd *pw = getpwuid(geteuid());
 		gid = pw ? pw->pw_gid : getegid();
@@ -67,14 +98,13 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 		return -1;
 	}
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		*err = xasprintf(_("cannot open %s: %s"), dir, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	bool right = st.st_uid == geteuid() && st.st_gid == gid &&
-		     (st.st_mode & 07777) == CLASS_MODE;
+	if (fd < 0 || fstat(fd, &st) < 0)
+		return init_fail(dir, made, fd, err,
+				 xasprintf(_("cannot open %s: %s"), dir, strerror(errno)));
+	bool mine = st.st_uid == geteuid() && (st.st_mode & 07777) == CLASS_MODE;
+	if (!group && !made && mine)
+		gid = st.st_gid;	/* run again without --group: the class keeps its group */
+	bool right = mine && st.st_gid == gid;
 	if (!right && !made && !force) {
 		char *g = group_name(st.st_gid);
 		*err = xasprintf(_("%s already exists with mode %04o and group %s; a class folder "
@@ -84,17 +114,13 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 		close(fd);
 		return -1;
 	}
-	if (!right && st.st_uid != geteuid()) {
-		*err = xasprintf(_("%s belongs to another user; only its owner can make it a "
-				 "class folder"), dir);
-		close(fd);
-		return -1;
-	}
-	if (!right && (fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, CLASS_MODE) < 0)) {
-		*err = xasprintf(_("cannot set up %s: %s"), dir, strerror(errno));
-		close(fd);
-		return -1;
-	}
+	if (!right && st.st_uid != geteuid())
+		return init_fail(dir, made, fd, err,
+				 xasprintf(_("%s belongs to another user; only its owner can make it "
+					     "a class folder"), dir));
+	if (!right && (fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, CLASS_MODE) < 0))
+		return init_fail(dir, made, fd, err,
+				 xasprintf(_("cannot set up %s: %s"), dir, strerror(errno)));
 	close(fd);
 	char *abs = realpath(dir, NULL), *g = group_name(gid);
 	*msg = xasprintf(_("%s is a class folder (mode 3733, group %s): trainees can hand in "
@@ -106,6 +132,31 @@ int class_init(const char *dir, const char *group, bool force, char **msg, char 
 }
 
 /* ==== handing in ==== */
+
+/* Creates a new file for name's hand-in under a name nobody can guess (others
+ * may create files in the folder and could hold a predictable one), mode
+ * 0640; sets *tmp (caller frees). Returns the descriptor, or -1 with errno. */
+static int open_tmp(int dfd, const char *name, char **tmp)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		uint64_t r = 0;
+		if (getentropy(&r, sizeof r) != 0) {	/* no entropy source: differ anyway */
+			struct timespec ts;
+			clock_gettime(CLOCK_REALTIME, &ts);
+			r = ((uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ULL) ^
+			    ((uint64_t)getpid() << 32) ^ (uint64_t)tries;
+		}
+		*tmp = xasprintf(".%s.tmp-%016" PRIx64, name, r);
+		int fd = openat(dfd, *tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+				0640);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		free(*tmp);
+		*tmp = NULL;
+	}
+	errno = EEXIST;
+	return -1;
+}
 
 int class_submit(const char *dir, const struct progress *p, char **msg, char **err)
 {
@@ -121,8 +172,7 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 		*err = xasprintf(_("cannot hand in to %s: %s"), dir, strerror(errno));
 		return -1;
 	}
-	char *name = xasprintf("%s" SUFFIX, pw->pw_name);
-	char *tmp = xasprintf(".%s.tmp-%ld", name, (long)getpid());
+	char *name = xasprintf("%s" SUFFIX, pw->pw_name), *tmp = NULL;
 	struct stat st;
 	int e = 0, fd = -1;
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -139,7 +189,7 @@ int class_submit(const char *dir, const struct progress *p, char **msg, char **e
 	progress_format_time(time(NULL), at);
 	int k = snprintf(head, sizeof head, HEADER "1, rollwise: %s, at: %s}\n",
 			 ROLLWISE_VERSION, at);
-	fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0640);
+	fd = open_tmp(dfd, name, &tmp);
 	if (fd < 0 || fchmod(fd, 0640) < 0)
 		e = errno;
 	if (!e)
@@ -385,24 +435,31 @@ static bool answer_right(const struct answer *a, const struct question *q, const
 	return right;
 }
 
-/* An attempt's score, recomputed from its answers where they can be. */
+/* An attempt's score, recomputed from its answers where they can be. When
+ * some are gone (old attempts lose theirs, or a file was edited), the saved
+ * score must lie between what the answers left prove and what they allow:
+ * outside, *mismatch and the nearest bound; above the proven, *unchecked. */
 static int attempt_score(const struct progress *p, const struct course *c,
 			 const struct lesson *l, const struct attempt *at, const char *hash,
-			 bool *mismatch)
+			 bool *mismatch, bool *unchecked)
 {
-	size_t k = l->quiz.nquestions, right = 0;
+	size_t k = l->quiz.nquestions, right = 0, missing = 0;
 	if (k == 0 || !at->run || strcmp(at->hash, hash) != 0)
 		return at->score;
 	for (size_t j = 0; j < k; j++) {
 		const struct question *q = &l->quiz.questions[j];
 		const struct answer *a = run_answer(p, c->id, l->id, q->id, at->st.session, at->run);
-		if (!a)
-			return at->score;
-		right += answer_right(a, q, hash, mismatch);
+		if (a && !strcmp(a->hash, hash))
+			right += answer_right(a, q, hash, mismatch);
+		else
+			missing++;	/* gone, or on other content: not checkable */
 	}
-	int score = (int)(right * 100 / k);
+	int lo = (int)(right * 100 / k), hi = (int)((right + missing) * 100 / k);
+	int score = at->score < lo ? lo : at->score > hi ? hi : at->score;
 	if (score != at->score)
 		*mismatch = true;
+	else if (score > lo)
+		*unchecked = true;
 	return score;
 }
 
@@ -417,7 +474,7 @@ struct trainee {
 	char **critical;	/* "lesson/question", missed in the last attempt */
 	size_t ncritical;
 	time_t last;
-	bool outdated, mismatch;
+	bool outdated, mismatch, unchecked;
 };
 
 static time_t last_activity(const struct progress *p)
@@ -454,7 +511,8 @@ static void trainee_fill(struct trainee *t, const struct handin *h, const struct
 			continue;
 		lesson_hash(l, hash);
 		for (size_t j = 0; j < lp->nattempts; j++) {
-			int s = attempt_score(h->p, c, l, &lp->attempts[j], hash, &t->mismatch);
+			int s = attempt_score(h->p, c, l, &lp->attempts[j], hash, &t->mismatch,
+					      &t->unchecked);
 			if (j == 0)
 				q->first = s;
 			if (s > q->best)
@@ -546,6 +604,7 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 	}
 	char hash[17];
 	lesson_hash(l, hash);
+	const struct answer **a = xcalloc(k ? k : 1, sizeof *a);
 	for (size_t t = 0; t < f->n && k > 0; t++) {
 		const struct progress *p = f->v[t].p;
 		const struct lesson_progress *lp = progress_lesson(p, c->id, l->id);
@@ -553,16 +612,15 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 		    strcmp(lp->attempts[0].hash, hash) != 0)
 			continue;	/* none, or on the lesson as it was */
 		const struct attempt *first = &lp->attempts[0];
-		const struct answer *a[64];
 		size_t j;
-		for (j = 0; j < k && j < 64; j++) {
+		for (j = 0; j < k; j++) {
 			a[j] = run_answer(p, c->id, l->id, l->quiz.questions[j].id, first->st.session,
 					  first->run);
-			if (!a[j])
+			if (!a[j] || strcmp(a[j]->hash, hash) != 0)
 				break;
 		}
 		if (j < k)
-			continue;	/* not every question answered: left out */
+			continue;	/* not every question answered here: left out */
 		bool ignored = false;
 		for (j = 0; j < k; j++) {
 			const struct question *q = &l->quiz.questions[j];
@@ -573,6 +631,7 @@ static void quiz_analyse(struct quiz_stats *qs, const struct course *c, const st
 		}
 		n++;
 	}
+	free(a);
 	qs->n = n;
 	if (n == 0 || k == 0) {
 		free(x);
@@ -690,6 +749,15 @@ static void safe(FILE *fp, const char *s)
 	free(t);
 }
 
+/* s as a JSON string, with what safe() replaces replaced: the report is
+ * read in terminals too, and file names are anyone's. */
+static void json_safe(FILE *fp, const char *s)
+{
+	char *t = export_text_safe(s);
+	export_json_string(fp, t);
+	free(t);
+}
+
 static void time_text(time_t t, char out[21])
 {
 	if (t)
@@ -704,13 +772,13 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 	FILE *fp = r->fp;
 	fputs(r->first_course ? "\n  {\"course\": " : ",\n  {\"course\": ", fp);
 	r->first_course = false;
-	export_json_string(fp, c->id);
+	json_safe(fp, c->id);
 	fprintf(fp, ", \"version\": %d,\n   \"trainees\": [", c->version);
 	for (size_t i = 0; i < ntr; i++) {
 		const struct trainee *t = &tr[i];
 		char last[21];
 		fputs(i ? ",\n    {\"login\": " : "\n    {\"login\": ", fp);
-		export_json_string(fp, t->login);
+		json_safe(fp, t->login);
 		fprintf(fp, ", \"passed\": %zu, \"lessons\": %zu, \"quizzes\": [", t->passed,
 			t->lessons);
 		for (size_t j = 0, first = 1; j < c->nlessons; j++) {
@@ -718,7 +786,7 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 				continue;
 			fputs(first ? "{\"lesson\": " : ", {\"lesson\": ", fp);
 			first = 0;
-			export_json_string(fp, c->lessons[j].id);
+			json_safe(fp, c->lessons[j].id);
 			fputs(", \"first\": ", fp);
 			t->quiz[j].first < 0 ? fputs("null", fp) : fprintf(fp, "%d", t->quiz[j].first);
 			fputs(", \"best\": ", fp);
@@ -729,23 +797,24 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 		for (size_t j = 0; j < t->ncritical; j++) {
 			if (j)
 				fputs(", ", fp);
-			export_json_string(fp, t->critical[j]);
+			json_safe(fp, t->critical[j]);
 		}
 		fputs("], \"last_activity\": ", fp);
 		if (t->last) {
 			progress_format_time(t->last, last);
-			export_json_string(fp, last);
+			json_safe(fp, last);
 		} else {
 			fputs("null", fp);
 		}
-		fprintf(fp, ", \"outdated\": %s, \"mismatch\": %s}", t->outdated ? "true" : "false",
-			t->mismatch ? "true" : "false");
+		fprintf(fp, ", \"outdated\": %s, \"mismatch\": %s, \"unchecked\": %s}",
+			t->outdated ? "true" : "false", t->mismatch ? "true" : "false",
+			t->unchecked ? "true" : "false");
 	}
 	fputs(ntr ? "\n   ],\n   \"quizzes\": [" : "],\n   \"quizzes\": [", fp);
 	for (size_t i = 0; i < nqs; i++) {
 		const struct quiz_stats *q = &qs[i];
 		fputs(i ? ",\n    {\"lesson\": " : "\n    {\"lesson\": ", fp);
-		export_json_string(fp, q->l->id);
+		json_safe(fp, q->l->id);
 		fprintf(fp, ", \"trainees\": %zu, \"mean\": ", q->n);
 		num(fp, q->n ? q->mean : NAN, 1);
 		fputs(", \"sd\": ", fp);
@@ -757,7 +826,7 @@ static void json_course(struct report *r, const struct course *c, struct trainee
 			const struct item *it = &q->items[j];
 			char flags[96];
 			fputs(j ? ",\n      {\"question\": " : "\n      {\"question\": ", fp);
-			export_json_string(fp, it->q->id);
+			json_safe(fp, it->q->id);
 			fprintf(fp, ", \"answers\": %zu, \"facility\": ", it->answers);
 			num(fp, it->answers ? it->facility : NAN, 1);
 			fputs(", \"discrimination\": ", fp);
@@ -832,6 +901,8 @@ static void text_trainees(FILE *fp, const struct course *c, struct trainee *tr, 
 		fputc('\n', fp);
 		if (t->mismatch)
 			fprintf(fp, "    %s\n", _("scores do not match the answers: recomputed ones shown"));
+		if (t->unchecked)
+			fprintf(fp, "    %s\n", _("answers missing: saved scores shown unchecked"));
 		if (t->outdated)
 			fprintf(fp, "    %s\n", _("handed in for an older version of the course"));
 		for (size_t j = 0; j < t->ncritical; j++) {
@@ -939,21 +1010,23 @@ static void text_course(struct report *r, const struct course *c, struct trainee
 static void csv_row(FILE *fp, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		char *t = export_text_safe(cells[i] ? cells[i] : "");
 		if (i)
 			fputc(',', fp);
-		export_csv_field(fp, cells[i] ? cells[i] : "");
+		export_csv_field(fp, t);
+		free(t);
 	}
 	fputs("\r\n", fp);
 }
 
 enum { C_KIND, C_COURSE, C_LESSON, C_QUESTION, C_LOGIN, C_PASSED, C_FIRST, C_BEST,
-       C_CRITICAL, C_LAST, C_OUTDATED, C_MISMATCH, C_N, C_MEAN, C_SD, C_KR20, C_FACILITY,
+       C_CRITICAL, C_LAST, C_OUTDATED, C_MISMATCH, C_UNCHECKED, C_N, C_MEAN, C_SD, C_KR20, C_FACILITY,
        C_DISCRIM, C_WRONG, C_FLAGS, NCSV };
 
 static const char *const csv_head[NCSV] = {
 	"kind", "course", "lesson", "question", "login", "passed", "first", "best",
-	"critical_missed", "last_activity", "outdated", "mismatch", "answers", "mean", "sd",
-	"kr20", "facility", "discrimination", "wrong_choices_picked", "flags",
+	"critical_missed", "last_activity", "outdated", "mismatch", "unchecked", "answers", "mean",
+	"sd", "kr20", "facility", "discrimination", "wrong_choices_picked", "flags",
 };
 
 static void csv_course(struct report *r, const struct course *c, struct trainee *tr,
@@ -987,6 +1060,7 @@ static void csv_course(struct report *r, const struct course *c, struct trainee 
 			cell[C_LAST] = xstrdup(last);
 			cell[C_OUTDATED] = xstrdup(t->outdated ? "true" : "false");
 			cell[C_MISMATCH] = xstrdup(t->mismatch ? "true" : "false");
+			cell[C_UNCHECKED] = xstrdup(t->unchecked ? "true" : "false");
 			csv_row(fp, (const char *const *)cell, NCSV);
 			for (size_t m = 0; m < NCSV; m++)
 				free(cell[m]);
@@ -1064,9 +1138,9 @@ static void report_skips(struct report *r, const struct folder *f)
 		fputs("],\n \"skipped\": [", fp);
 		for (size_t i = 0; i < f->nskips; i++) {
 			fputs(i ? ",\n  {\"file\": " : "\n  {\"file\": ", fp);
-			export_json_string(fp, f->skips[i].file);
+			json_safe(fp, f->skips[i].file);
 			fputs(", \"why\": ", fp);
-			export_json_string(fp, f->skips[i].why);
+			json_safe(fp, f->skips[i].why);
 			fputc('}', fp);
 		}
 		fputs(f->nskips ? "\n ]}\n" : "]}\n", fp);
@@ -1149,6 +1223,7 @@ long class_rows(const char *dir, const struct catalog *cat, struct class_row **o
 			row->passed += t.passed;
 			row->lessons += t.lessons;
 			row->mismatch |= t.mismatch;
+			row->unchecked |= t.unchecked;
 			row->outdated |= t.outdated;
 			for (size_t j = 0; j < cat->courses[c]->nlessons; j++)
 				if (t.quiz[j].first >= 0) {

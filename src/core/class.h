@@ -24,15 +24,17 @@
 /* Items are judged from this many answers up. */
 #define ITEM_MIN_ANSWERS 10
 
-/* Creates dir as a class folder (CLASS_MODE, group group or the caller's
- * primary group). An existing folder that is already one is fine; one with
- * other modes, owner or group is refused unless force (then fixed). Returns
- * 0 with *msg (what to tell trainees; caller frees), or -1 with *err. */
+/* Creates dir as a class folder (CLASS_MODE, group group, which must be one
+ * of the caller's, or the caller's primary group). An existing folder that is
+ * already one is fine (without group, whatever its group); one with other
+ * modes, owner or group is refused unless force (then fixed). A folder made
+ * by a call that fails is removed. Returns 0 with *msg (what to tell
+ * trainees; caller frees), or -1 with *err. */
 int class_init(const char *dir, const char *group, bool force, char **msg, char **err);
 
 /* Hands p in to dir as <login>.rollwise (0640, written to a temporary name
- * and renamed over the previous hand-in); refuses a link or another user's
- * file at that name. Returns 0 with *msg (what was handed in), or -1 with
+ * nobody can guess and renamed over the previous hand-in); refuses a link or
+ * another user's file at that name. Returns 0 with *msg (what was handed in), or -1 with
  * *err; callers free them. */
 int class_submit(const char *dir, const struct progress *p, char **msg, char **err);
 
@@ -48,7 +50,7 @@ struct class_row {
 	size_t passed, lessons;	/* over every course of the catalog */
 	int mean_first;		/* mean of first-attempt scores, -1 when none */
 	time_t last;		/* last activity, 0 when none */
-	bool mismatch, outdated;
+	bool mismatch, outdated, unchecked;
 };
 
 /* The trainees of dir, sorted by login, for the class screen; *skipped

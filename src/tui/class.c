@@ -129,8 +129,9 @@ static void build(struct class_screen *cs, int w)
 		if (r->mean_first >= 0)
 			snprintf(first, sizeof first, "%d%%", r->mean_first);
 		snprintf(passed, sizeof passed, "%zu/%zu", r->passed, r->lessons);
-		char *line = xasprintf("%-*.*s %-6s %-5s %s%s%s", lw, lw, r->login, passed, first, last,
-				       r->mismatch ? _("  scores do not match the answers") : "",
+		char *line = xasprintf("%-*.*s %-6s %-5s %s%s%s%s", lw, lw, r->login, passed, first,
+				       last, r->mismatch ? _("  scores do not match the answers") : "",
+				       r->unchecked ? _("  scores unchecked") : "",
 				       r->outdated ? _("  older course version") : "");
 		view_row(&cs->v, line, 0, (int)i);
 		free(line);

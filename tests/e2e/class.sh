@@ -28,6 +28,28 @@ check "--force makes it a class folder" test "$(stat -c %a "$T/open")" = 3733
 $RW class init "$T/x" --group no-such-group-here >"$T/out" 2>&1
 check "an unknown group is refused by name" grep -q "no group 'no-such-group-here'" "$T/out"
 check "--group goes with class only" sh -c "! $RW list --group x 2>/dev/null"
+if [ "$(id -u)" = 0 ]; then
+	$RW class init "$T/grp" --group daemon >/dev/null 2>&1
+	$RW class init "$T/grp" >"$T/out" 2>&1; rc=$?
+	check "init again without --group keeps the class's group (a harmless rerun)" \
+		test "$rc" -eq 0 -a "$(stat -c %a:%G "$T/grp")" = 3733:daemon
+	check "saying which group" grep -q "is a class folder (mode 3733, group daemon)" "$T/out"
+else
+	skip "init again without --group" "not root: cannot give a folder another group"
+fi
+if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+	mkdir "$T/pub"
+	chmod 1777 "$T/pub"
+	chmod 711 "$T"	# nobody passes through to pub/
+	setpriv --reuid=nobody --regid=nogroup --clear-groups $RW class init "$T/pub/x" --group daemon \
+		>"$T/out" 2>&1; rc=$?
+	check "init --group a group one is not in fails, saying so" \
+		sh -c "test $rc -ne 0 && grep -q 'you are not in group daemon' '$T/out'"
+	check "and leaves no folder behind" test ! -e "$T/pub/x"
+	chmod 700 "$T"
+else
+	skip "init --group a group one is not in" "needs root and setpriv to run as nobody"
+fi
 
 # --- hand in ---
 printf '1\n1\n\n\n2\n1\n1 3\n\nq\nq\nq\n' | $RW --plain >/dev/null 2>&1
@@ -42,6 +64,13 @@ ROLLWISE_CLASS=$C $RW submit >/dev/null 2>&1
 check "ROLLWISE_CLASS names the folder; handing in again replaces the file" \
 	test "$(ls -A "$C" | wc -l)" -eq 1 -a "$(stat -c %i "$C/$me.rollwise")" != "$ino"
 check "no temp file is left" test -z "$(ls -A "$C" | grep tmp)"
+# another trainee pre-creates the temporary name the hand-in would use (it
+# was .LOGIN.rollwise.tmp-PID; exec keeps the shell's pid for rollwise)
+sh -c ': >"$0/.$1.rollwise.tmp-$$"; shift; exec "$@"' "$C" "$me" $RW submit "$C" >"$T/out" 2>&1; rc=$?
+check "a file held at a guessable temporary name does not block a hand-in" \
+	sh -c "test $rc -eq 0 && grep -q 'Handed in' '$T/out'"
+check "and no other temp file is left" test "$(ls -A "$C" | grep -c tmp)" -eq 1
+rm -f "$C"/.*tmp-*
 mkdir "$T/c2"
 ln -s "$T/victim" "$T/c2/$me.rollwise"
 $RW submit "$T/c2" >"$T/out" 2>&1; rc=$?
@@ -73,6 +102,36 @@ check "report --course ID" test $? -eq 0
 $RW report "$C" --course nope >"$T/out" 2>&1
 check "report --course with an unknown id names the courses" grep -q "no course 'nope'" "$T/out"
 
+# --- forged scores: a saved score the answers left cannot back ---
+# forge DIR SED-DELETE: the hand-in with score 100 saved and the answer lines
+# that SED-DELETE matches deleted, alone in DIR.
+forge() {
+	mkdir "$T/$1"
+	sed -e 's/score: 33, passed: false/score: 100, passed: true/' -e "/$2/d" \
+		"$C/$me.rollwise" >"$T/$1/$me.rollwise"
+	$RW report "$T/$1" >"$T/$1.txt" 2>&1
+	$RW report "$T/$1" --format json >"$T/$1.json" 2>&1
+}
+forge forged1 'question: q-single, list'
+check "forged: score 100 with one wrong answer deleted is flagged, the most it can be shown" \
+	sh -c "grep -q '^$me .* 66/66 ' '$T/forged1.txt' && grep -q 'scores do not match the answers' '$T/forged1.txt'"
+forge forged2 'ev: answers'
+check "forged: score 100 with every answer deleted is marked unchecked" \
+	grep -q "answers missing: saved scores shown unchecked" "$T/forged2.txt"
+check "forged: JSON says unchecked, not mismatch" python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['courses'][0]['trainees'][0]; assert t['unchecked'] and not t['mismatch'] and t['quizzes'][0]['first'] == 100" "$T/forged2.json"
+check "forged: the untouched hand-in is neither" python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['courses'][0]['trainees'][0]; assert not t['unchecked'] and not t['mismatch']" "$T/r.json"
+
+# --- the same events twice in a journal count once ---
+mkdir -p "$T/twice/state" "$T/twice/class"
+cp -r "$XDG_STATE_HOME/rollwise" "$T/twice/state/"
+awk 'NR <= 1 { print; next } { print; print }' "$XDG_STATE_HOME/rollwise/progress.log" \
+	>"$T/twice/state/rollwise/progress.log"
+XDG_STATE_HOME=$T/twice/state $RW submit "$T/twice/class" >"$T/out" 2>&1
+check "repeated events: a journal with every line twice hands in 1 attempt and 3 answers" \
+	grep -q "Handed in 1 quiz attempt and 3 answers" "$T/out"
+$RW report "$T/twice/class" --format json >"$T/twice.json" 2>&1
+check "repeated events: its report is the single journal's" python3 -c "import json,sys; a, b = (json.load(open(f))['courses'] for f in sys.argv[1:]); assert a == b" "$T/r.json" "$T/twice.json"
+
 # --- hostile hand-ins (root: files of other users) ---
 # clean FILE: no byte a terminal acts on (tests/tools/clean.c).
 clean() { "$BUILD/tools/clean" "$1"; }
@@ -99,6 +158,7 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	mkfifo "$H/t0008.rollwise"; own t0008.rollwise 8
 	ln -s /etc/shadow "$H/t0009.rollwise"
 	cp "$good" "$H/$(printf 't\033]0;x\007').rollwise"
+	cp "$good" "$H/$(printf 't\342\200\256x\302\233').rollwise"	# RLO and a C1 CSI in UTF-8
 	users "$BUILD/tools/measure" 20 "$T/h.out" "$T/h.err" $RW report "$H" >"$T/h.m"
 	check "hostile: the report finishes (no hang on a FIFO)" grep -q '^0 ' "$T/h.m"
 	check "hostile: the good hand-in is read" grep -q '^t0001 ' "$T/h.out"
@@ -109,11 +169,16 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	check "hostile: one handed in under another's name is skipped, naming who" grep -q '^Skipped t0006.rollwise: it is named after t0006 but was handed in by t0007' "$T/h.out"
 	check "hostile: a FIFO is skipped" grep -q '^Skipped t0008.rollwise: it is not a regular file' "$T/h.out"
 	check "hostile: a symbolic link is skipped" grep -q '^Skipped t0009.rollwise: it is a symbolic link' "$T/h.out"
-	check "hostile: one line per skipped file" test "$(grep -c '^Skipped' "$T/h.out")" -eq 8
+	check "hostile: one line per skipped file" test "$(grep -c '^Skipped' "$T/h.out")" -eq 9
 	check "hostile: no control byte reaches the terminal" clean "$T/h.out"
 	check "hostile: nothing on stderr" test ! -s "$T/h.err"
 	users $RW report "$H" --format json >"$T/h.json" 2>&1
-	check "hostile: JSON lists the skipped files and stays valid" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['skipped']) == 8" "$T/h.json"
+	check "hostile: JSON lists the skipped files and stays valid" python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['skipped']) == 9" "$T/h.json"
+	check "hostile: no control byte in the JSON" clean "$T/h.json"
+	users $RW report "$H" --format csv >"$T/h.csv" 2>&1
+	check "hostile: CSV lists the skipped files" test "$(grep -c '^skipped,' "$T/h.csv")" -eq 9
+	sed 's/\r$//' "$T/h.csv" >"$T/h.csv.lf"	# rows end in CR LF (RFC 4180); no other CR
+	check "hostile: no control byte in the CSV" clean "$T/h.csv.lf"
 
 	# a big class: 250 and then 1000 hand-ins; the cost grows about linearly
 	rm -rf "$H"/*
@@ -210,6 +275,45 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 	python3 "$ROLLWISE_TESTS/tools/make_handins.py" "$T/gen" "$B" --trainees 200 --seed 7 \
 		--extras --owners-out "$T/gen.owners" $H >/dev/null
 	compare generated "$T/gen" "$B" "$T/gen.owners" $H
+	# the same events twice in a hand-in count once: the journal again at its
+	# end, and every line doubled where it stands
+	mkdir "$T/gen.twice" "$T/gen.doubled"
+	for f in "$T/gen"/*.rollwise; do
+		{ cat "$f"; tail -n +3 "$f"; } >"$T/gen.twice/${f##*/}"
+		awk 'NR <= 2 { print; next } { print; print }' "$f" >"$T/gen.doubled/${f##*/}"
+	done
+	compare twice "$T/gen.twice" "$B" "$T/gen.owners" $H
+	compare doubled "$T/gen.doubled" "$B" "$T/gen.owners" $H
+	same_courses() {
+		python3 -c "import json,sys; c = [json.load(open(f))['courses'] for f in sys.argv[1:]]; assert all(x == c[0] for x in c)" "$@"
+	}
+	check "repeated events: the report is the same as without them" \
+		same_courses "$T/got.generated.json" "$T/got.twice.json" "$T/got.doubled.json"
+	# exact first attempts (tests/tools/make_matrix_class.py): each flag's
+	# boundary, 9 and 10 answers, and a 70-question quiz
+	M=$ROLLWISE_TESTS/tools/make_matrix_class.py
+	python3 "$M" course "$T/matrix.yaml"
+	MH=$(python3 "$ROLLWISE_TESTS/tools/lesson_hashes.py" "$ROLLWISE_BIN" "$T/matrix.yaml")
+	python3 "$M" handins "$T/matrix" --owners-out "$T/matrix.owners" $MH
+	compare matrix "$T/matrix" "$T/matrix.yaml" "$T/matrix.owners" $MH
+	# item QUESTION PYTHON-EXPRESSION: true of that question's JSON entry (x)
+	item() {
+		python3 -c "import json,sys
+qs = {x['question']: x for q in json.load(open(sys.argv[1]))['courses'][0]['quizzes'] for x in q['questions']}
+x = qs[sys.argv[2]]
+assert $2, x" "$T/got.matrix.json" "$1"
+	}
+	check "boundaries: facility 95.0 is very easy" item easy95 "x['facility'] == 95.0 and 'very easy' in x['flags']"
+	check "boundaries: facility 90.0 is not" item easy90 "x['facility'] == 90.0 and 'very easy' not in x['flags']"
+	check "boundaries: facility 20.0 is very hard" item hard20 "x['facility'] == 20.0 and 'very hard' in x['flags']"
+	check "boundaries: facility 25.0 is not" item hard25 "x['facility'] == 25.0 and 'very hard' not in x['flags']"
+	check "boundaries: discrimination exactly 20.0 does not discriminate badly" item disc20 "x['discrimination'] == 20.0 and x['flags'] == []"
+	check "boundaries: 10 answers are judged" item t1 "x['answers'] == 10 and 'too few answers to judge' not in x['flags']"
+	check "boundaries: 9 answers are too few to judge" item n1 "x['answers'] == 9 and x['flags'] == ['too few answers to judge']"
+	check "a 70-question quiz gets its item analysis" item q70 "x['answers'] == 20 and x['facility'] is not None"
+	unshare -m sh -c 'mount --bind "$0" /etc/passwd && exec "$@"' "$T/passwd.matrix" \
+		"$ROLLWISE_BIN" --lessons "$T/lessons.matrix" report "$T/matrix" --course matrix >"$T/matrix.txt"
+	check "a 70-question quiz in text: its first attempts" grep -q "^Quiz long: 20 first attempts" "$T/matrix.txt"
 	# the class screen on the 200: sorted by first score, lowest first
 	EXITS= tstart 80x24 "ROLLWISE_CLASS=$T/gen unshare -m sh -c 'mount --bind $T/passwd.generated /etc/passwd && exec $ROLLWISE_BIN $L'"
 	waitfor "?: help" >/dev/null

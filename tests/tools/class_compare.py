@@ -30,9 +30,9 @@ def main(got_path, want_path):
         for wt in wcourse["trainees"]:
             t = gt.get(wt["login"])
             for key in ("passed", "lessons", "quizzes", "critical_missed", "last_activity",
-                        "outdated", "mismatch"):
-                if t is not None and t[key] != wt[key]:
-                    bad.append("%s/%s %s: %r, want %r" % (name, wt["login"], key, t[key], wt[key]))
+                        "outdated", "mismatch", "unchecked"):
+                if t is not None and t.get(key) != wt[key]:
+                    bad.append("%s/%s %s: %r, want %r" % (name, wt["login"], key, t.get(key), wt[key]))
         gq = {q["lesson"]: q for q in c["quizzes"]}
         for wq in wcourse["quizzes"]:
             q = gq.get(wq["lesson"])

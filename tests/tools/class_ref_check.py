@@ -13,7 +13,8 @@ any failed. Needs no rollwise binary. It checks that:
 - class_ref.py's fast path for hand-ins reads every generated file as PyYAML
   does (and hands odd files to PyYAML), and it runs on 200 trainees (the
   time is printed as a figure, never checked);
-- the generator's special trainees come out as meant (forged, outdated, the
+- the generator's special trainees come out as meant (forged, forged with
+  answers deleted, outdated, the
   same-second attempts, the skipped files) and its files load as one YAML
   document each.
 """
@@ -185,8 +186,13 @@ def generated(tmp):
     by = {t["login"]: t for t in c["trainees"]}
     check("generated: 200 trainees listed, sorted", [t["login"] for t in c["trainees"]] ==
           ["t%03d" % i for i in range(1, 201)])
-    check("generated: t003 (forged) and only t003 has mismatch",
-          [t["login"] for t in c["trainees"] if t["mismatch"]] == ["t003"])
+    check("generated: t003 (forged) and t008 (forged, an answer deleted) alone have mismatch",
+          [t["login"] for t in c["trainees"] if t["mismatch"]] == ["t003", "t008"])
+    check("generated: t007 (forged, every answer deleted) alone is unchecked, its 100 kept",
+          [t["login"] for t in c["trainees"] if t["unchecked"]] == ["t007"]
+          and by["t007"]["quizzes"][0]["first"] == 100)
+    check("generated: t008 is shown the most its answers allow (20: 1 of 5 missing, none right)",
+          by["t008"]["quizzes"][1]["first"] == 20, by["t008"]["quizzes"][1])
     check("generated: t004 (older version) and only t004 is outdated",
           [t["login"] for t in c["trainees"] if t["outdated"]] == ["t004"])
     skipped = {s["file"]: s["why"] for s in d["skipped"]}

@@ -4,7 +4,7 @@
     make_handins.py OUTDIR COURSE_YAML --trainees N --seed S
                     [--hash LESSON=HEX]... [--owners-out FILE] [--extras]
 
-Writes OUTDIR/t001.rollwise ... tNNN.rollwise in the line format of
+Writes OUTDIR/t001.rollwise ... tNNN.rollwise (t1000 on) in the line format of
 docs/class-contract.md: the hand-in header, the journal header, then one
 flow mapping per line (notice, page, answer, attempt, compacted `answers`
 groups, and box, tally and gone lines that the report ignores). The same
@@ -44,6 +44,10 @@ every id. Special trainees, when there are enough of them:
         numbers (1234567890123456, 0000000000000017): the first attempt is
         the one with the lower sess
   t006  a few answers with unknown version and hash (~)
+  t007  score 100 saved on the first attempt at the first lesson, every
+        answer of it deleted                        -> unchecked
+  t008  score 100 saved on a first attempt (second lesson) with most answers
+        wrong, one wrong answer deleted             -> mismatch
 """
 import argparse
 import hashlib
@@ -275,7 +279,8 @@ def pick(rng, q, right, weights):
 def simulate(login, index, rng, course, hashes, items):
     tr = Trainee(login, rng, course, hashes)
     theta = rng.gauss(0, 1)
-    special = {3: "forged", 4: "outdated", 5: "tie", 6: "unknown"}.get(index)
+    special = {3: "forged", 4: "outdated", 5: "tie", 6: "unknown", 7: "forged-gone",
+               8: "forged-one"}.get(index)
     if special == "outdated":
         if course["version"] > 1:
             tr.version = course["version"] - 1
@@ -346,7 +351,7 @@ def simulate(login, index, rng, course, hashes, items):
             run_quiz(theta, upto=rng.randrange(1, k))   # left part-way
             tr.new_session()
             tr.read(lesson)
-        skill = theta
+        skill = theta - 8 if special == "forged-one" and li == 1 else theta
         score = run_quiz(skill, forge=special == "forged" and not state["forged"])
         tries = 1
         while tries < 4:
@@ -381,6 +386,9 @@ def simulate(login, index, rng, course, hashes, items):
                               "question": qs[0]["id"], "box": 3, "due": at + timedelta(days=6)})
         if rng.random() < 0.3:
             tr.new_session()
+    if special in ("forged-gone", "forged-one"):
+        forge_deleted(tr, course, lessons[0 if special == "forged-gone" else 1]["id"],
+                      special == "forged-gone")
     # things the report must not take for this course
     if rng.random() < 0.15:
         other = dict(lessons[0])
@@ -396,6 +404,18 @@ def simulate(login, index, rng, course, hashes, items):
     if rng.random() < 0.05:
         tr.events.append({"ev": "gone", "at": tr.t, "course": "an-old-course"})
     return tr
+
+
+def forge_deleted(tr, course, lid, every):
+    """Score 100 saved on the first attempt at lesson lid, and every answer of
+    its run deleted (every), or one wrong one."""
+    att = next(e for e in tr.events if e["ev"] == "attempt" and e["lesson"] == lid
+               and e["course"] == course["id"])
+    run = [e for e in tr.events if e["ev"] == "answer" and e["lesson"] == lid
+           and e["sess"] == att["sess"] and e["run"] == att["run"]]
+    gone = run if every else [next(e for e in run if not e["right"])]
+    tr.events = [e for e in tr.events if all(e is not g for g in gone)]
+    att["score"], att["passed"] = 100, True
 
 
 def main(argv):
@@ -420,8 +440,8 @@ def main(argv):
         if l["id"] not in hashes:
             hashes[l["id"]] = hashlib.sha256(
                 ("%s/%s" % (course["id"], l["id"])).encode()).hexdigest()[:16]
-    if o.trainees < 1 or o.trainees > 999:
-        ap.error("--trainees: 1 to 999")
+    if o.trainees < 1 or o.trainees > 9999:
+        ap.error("--trainees: 1 to 9999")
     os.makedirs(o.outdir, exist_ok=True)
     rng = random.Random(o.seed)
     items = make_items(rng, course)
