@@ -744,7 +744,7 @@ static void num(FILE *fp, double v, int decimals)
 
 static void safe(FILE *fp, const char *s)
 {
-	char *t = export_text_safe(s);
+	char *t = text_sanitize_cell(s);
 	fputs(t, fp);
 	free(t);
 }
@@ -753,7 +753,7 @@ static void safe(FILE *fp, const char *s)
  * read in terminals too, and file names are anyone's. */
 static void json_safe(FILE *fp, const char *s)
 {
-	char *t = export_text_safe(s);
+	char *t = text_sanitize_cell(s);
 	export_json_string(fp, t);
 	free(t);
 }
@@ -885,7 +885,7 @@ static void text_trainees(FILE *fp, const struct course *c, struct trainee *tr, 
 		char last[21], pass[48];
 		time_text(t->last, last);
 		snprintf(pass, sizeof pass, "%zu/%zu", t->passed, t->lessons);
-		char *login = export_text_safe(t->login);
+		char *login = text_sanitize_cell(t->login);
 		cell(fp, login, w + 2, false);
 		free(login);
 		cell(fp, pass, wp + 2, false);
@@ -965,7 +965,7 @@ static void text_quiz(FILE *fp, const struct quiz_stats *q)
 		text_flags(it, flags, sizeof flags);
 		wrong_picks(it, picks);
 		fputs("  ", fp);
-		char *id = export_text_safe(it->q->id);
+		char *id = text_sanitize_cell(it->q->id);
 		char *cut = text_ellipsize(id, 35);
 		cell(fp, cut, 36, false);
 		free(cut);
@@ -997,7 +997,7 @@ static void text_course(struct report *r, const struct course *c, struct trainee
 	if (!r->first_course)
 		fputc('\n', fp);
 	r->first_course = false;
-	char *id = export_text_safe(c->id);
+	char *id = text_sanitize_cell(c->id);
 	fprintf(fp, ngettext("Course %s (version %d): %zu trainee", "Course %s (version %d): %zu trainees",
 			     ntr), id, c->version, ntr);
 	fputs("\n\n", fp);
@@ -1010,7 +1010,7 @@ static void text_course(struct report *r, const struct course *c, struct trainee
 static void csv_row(FILE *fp, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		char *t = export_text_safe(cells[i] ? cells[i] : "");
+		char *t = text_sanitize_cell(cells[i] ? cells[i] : "");
 		if (i)
 			fputc(',', fp);
 		export_csv_field(fp, t);
@@ -1157,7 +1157,7 @@ static void report_skips(struct report *r, const struct folder *f)
 		}
 		if (i == 0)
 			fputc('\n', fp);
-		char *file = export_text_safe(f->skips[i].file), *why = export_text_safe(f->skips[i].why);
+		char *file = text_sanitize_cell(f->skips[i].file), *why = text_sanitize_cell(f->skips[i].why);
 		/* TRANSLATORS: the second %s is a reason such as "is a symbolic link". */
 		fprintf(fp, _("Skipped %s: it %s."), file, why);
 		fputc('\n', fp);
@@ -1177,7 +1177,7 @@ int class_report(FILE *fp, const char *dir, const struct catalog *cat, const cha
 	if (fmt == EXPORT_JSON)
 		fputs("{\"courses\": [", fp);
 	else if (fmt == EXPORT_TEXT) {
-		char *d = export_text_safe(dir);
+		char *d = text_sanitize_cell(dir);
 		fprintf(fp, ngettext("%zu hand-in in %s", "%zu hand-ins in %s", f.n), f.n, d);
 		free(d);
 		fputc('\n', fp);

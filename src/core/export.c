@@ -1,6 +1,7 @@
 /* export.c - the progress table in three formats. Every format is built from
  * the same cells, so they cannot disagree. */
 #include "core/export.h"
+#include "core/text.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -200,26 +201,6 @@ static void answers_collect(const struct progress *p, struct table *t)
 
 /* ---- text: aligned columns; nothing that could drive a terminal ---- */
 
-char *export_text_safe(const char *s)
-{
-	size_t n = strlen(s), i = 0, k = 0;
-	char *d = xmalloc(n + 1);
-	while (i < n) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (len == 0 || utf8_unsafe(cp) || cp == '\t' || cp == '\n') {
-			d[k++] = '?';
-			i += len ? len : 1;
-		} else {
-			memcpy(d + k, s + i, len);
-			k += len;
-			i += len;
-		}
-	}
-	d[k] = '\0';
-	return d;
-}
-
 /* One line, each column padded to its width; no blanks at the end. */
 static void text_line(FILE *fp, const char *const *cell, const int *width, int ncols)
 {
@@ -255,7 +236,7 @@ static void write_text(FILE *fp, struct table *t)
 			else if (t->col == answer_cols && c == A_MODE)
 				v = strcmp(v, "review") ? C_("answer mode", "quiz")
 							: C_("answer mode", "review");
-			char *s = export_text_safe(v);
+			char *s = text_sanitize_cell(v);
 			free(*cell);
 			*cell = s;
 			if (t->col == lesson_cols && c == BEST && s[0]) {

@@ -27,10 +27,8 @@ int export_write(FILE *fp, enum export_format fmt, const struct progress *p,
  * course version and content hash it was given on. Formats as above. */
 int export_answers(FILE *fp, enum export_format fmt, const struct progress *p, char **err);
 
-/* The pieces, for other tables (the class report): a copy of s with
- * anything that could drive a terminal replaced by '?' (caller frees); s as
- * one CSV field (quoted when it must be); s as a JSON string. */
-char *export_text_safe(const char *s);
+/* The pieces, for other tables (the class report): s as one CSV field
+ * (quoted when it must be); s as a JSON string. */
 void export_csv_field(FILE *fp, const char *s);
 void export_json_string(FILE *fp, const char *s);
 

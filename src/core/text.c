@@ -326,7 +326,10 @@ void text_free(struct text *t)
 	*t = (struct text){ 0 };
 }
 
-char *text_sanitize(const char *s)
+/* The one sanitizer: every text bound for a terminal or a table passes it.
+ * What could drive a terminal (controls, bidi overrides, bad bytes) becomes
+ * repl; newline and tab too unless lines are kept. */
+static char *sanitize(const char *s, bool lines, const char *repl)
 {
 	size_t n = strlen(s), i = 0;
 	struct buf b = { 0 };
@@ -334,14 +337,25 @@ char *text_sanitize(const char *s)
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0 || (utf8_unsafe(cp) && cp != '\n' && cp != '\t'))
-			buf_put(&b, "\xef\xbf\xbd", 3, 0);
+		bool space = cp == '\n' || cp == '\t';
+		if (k == 0 || (space ? !lines : utf8_unsafe(cp)))
+			buf_put(&b, repl, strlen(repl), 0);
 		else
 			buf_put(&b, s + i, k, 0);
 		i += k ? k : 1;
 	}
 	free(b.a);
 	return b.s;
+}
+
+char *text_sanitize(const char *s)
+{
+	return sanitize(s, true, "\xef\xbf\xbd");
+}
+
+char *text_sanitize_cell(const char *s)
+{
+	return sanitize(s, false, "?");
 }
 
 char *text_fit(const char *s, int width)

@@ -36,6 +36,9 @@ void text_free(struct text *t);
 /* Copies s to a new string with control and bidi characters and invalid
  * bytes replaced by U+FFFD, so it is safe to print; caller frees. */
 char *text_sanitize(const char *s);
+/* The same for one cell of a table (a report, an export): newline and tab
+ * go too, and what goes becomes '?'; caller frees. */
+char *text_sanitize_cell(const char *s);
 /* A new string of s truncated to at most width columns, never cutting a
  * character in half; caller frees. */
 char *text_fit(const char *s, int width);
