@@ -374,8 +374,10 @@ $(cat "$W/htable")
   80,000 answers written as a compacted journal: ten answers a question in
   20-question lessons, so the cap of 20 kept answers a question keeps every
   one (the row says how many the load held). A turn costs some microseconds
-  and is not fsynced (turns are synced in batches), so on a shared machine
-  the ratio moves with the noise more than with the history. The year runs 365 days, each
+  and is not fsynced (turns are synced in batches); the three histories are
+  measured in turns, 201 rounds, so that the machine's busy moments fall on
+  all three alike (measured one after the other, the ratio moved from 1.0
+  to 1.55 with the noise). The year runs 365 days, each
   a new session: the next lesson of the bundled courses page by page, its
   quiz (four answers in five right), then every review question due (nine in
   ten right); the figures are the journal's size at the end and at its
