@@ -99,6 +99,15 @@ waitfor() {
 	[ -n "${WAITLOG:-}" ] && echo "$0: $1" >>"$WAITLOG"
 	return 1
 }
+# eventually CMD...: CMD succeeds within 20 s (tried every 50 ms), for what
+# a key changes that waitfor cannot see (the cursor's place).
+eventually() {
+	n=400
+	while ! "$@"; do
+		[ "$n" -gt 0 ] || return 1
+		sleep 0.05; n=$((n - 1))
+	done
+}
 # onscreen TEXT: TEXT is on the screen now.
 onscreen() { screen | grep -qF -- "$1"; }
 

@@ -28,6 +28,32 @@ static int row_at(const struct text *x, size_t a)
 	return (int)x->n;
 }
 
+static bool blank(const struct text_line *l)
+{
+	for (size_t j = 0; j < l->len; j++)
+		if (l->text[j] != ' ')
+			return false;
+	return true;
+}
+
+/* Keeps the top row's place. A blank row and the row below it share one
+ * place, so how many blank rows of that place are above the top is kept
+ * too: paragraphs are one blank row apart at every width. */
+static void anchor_set(struct view *v)
+{
+	v->anchor = place_of(&v->rows, v->top);
+	v->anchor_blank = v->top - row_at(&v->rows, v->anchor);
+}
+
+static int anchor_row(const struct view *v)
+{
+	int r = row_at(&v->rows, v->anchor);
+	for (int k = 0; k < v->anchor_blank && r + 1 < (int)v->rows.n &&
+			blank(&v->rows.lines[r]); k++)
+		r++;
+	return r;
+}
+
 void view_begin(struct view *v, int w)
 {
 	v->relaid = v->width != 0 && v->width != w;
@@ -133,13 +159,13 @@ void view_place(struct view *v, int h)
 	if (h < 1)
 		h = 1;
 	if (v->relaid)
-		v->top = row_at(&v->rows, v->anchor);
+		v->top = anchor_row(v);
 	v->relaid = false;
 	if (v->sel >= v->nitems)
 		v->sel = v->nitems - 1;
 	if (v->follow) {
 		follow(v, h);
-		v->anchor = place_of(&v->rows, v->top);
+		anchor_set(v);
 	}
 	clamp(v, h);
 	v->height = h;
@@ -185,7 +211,7 @@ void view_top(struct view *v, int row)
 {
 	v->top = row < 0 ? 0 : row;
 	/* Only the learner's own moves change the place a resize keeps. */
-	v->anchor = place_of(&v->rows, v->top);
+	anchor_set(v);
 }
 
 void view_select(struct view *v, int i)

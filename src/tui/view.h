@@ -23,6 +23,7 @@ struct view {
 	int height;		/* rows shown at the last draw */
 	int width;		/* width laid out for; 0 before the first */
 	size_t anchor;		/* the top row's place in the text, across widths */
+	int anchor_blank;	/* blank rows above it at that place (a paragraph's gap) */
 	int sel;		/* the selected item, or -1 */
 	int nitems;		/* items added so far */
 	bool follow;		/* bring the selection into sight at the next draw */
