@@ -104,7 +104,7 @@ struct progress *progress_new(void)
 	return p;
 }
 
-static void lesson_clear(struct lesson_progress *lp)
+void progress_lesson_clear(struct lesson_progress *lp)
 {
 	free(lp->course);
 	free(lp->lesson);
@@ -113,7 +113,7 @@ static void lesson_clear(struct lesson_progress *lp)
 	*lp = (struct lesson_progress){ 0 };
 }
 
-static void question_clear(struct question_progress *qp)
+void progress_question_clear(struct question_progress *qp)
 {
 	free(qp->course);
 	free(qp->lesson);
@@ -134,9 +134,9 @@ void progress_free(struct progress *p)
 	if (!p)
 		return;
 	for (size_t i = 0; i < p->nlessons; i++)
-		lesson_clear(&p->lessons[i]);
+		progress_lesson_clear(&p->lessons[i]);
 	for (size_t i = 0; i < p->nquestions; i++)
-		question_clear(&p->questions[i]);
+		progress_question_clear(&p->questions[i]);
 	for (size_t i = 0; i < p->ngone; i++)
 		gone_clear(&p->gone[i]);
 	free(p->gone);
@@ -568,13 +568,13 @@ void progress_merge(struct progress *dst, const struct progress *src)
 void progress_add_lesson(struct progress *p, struct lesson_progress *lp)
 {
 	lesson_merge(lesson_get(p, lp->course, lp->lesson), lp);
-	lesson_clear(lp);
+	progress_lesson_clear(lp);
 }
 
 void progress_add_question(struct progress *p, struct question_progress *qp)
 {
 	question_merge(p, question_get(p, qp->course, qp->lesson, qp->question), qp);
-	question_clear(qp);
+	progress_question_clear(qp);
 }
 
 /* ---- events: folding one change ---- */
@@ -900,7 +900,7 @@ void progress_prune(struct progress *p, time_t now,
 	for (size_t i = 0; i < p->nlessons; i++) {
 		struct lesson_progress *lp = &p->lessons[i];
 		if (drop(p, now, known, ctx, lp->course, lp->lesson, NULL))
-			lesson_clear(lp);
+			progress_lesson_clear(lp);
 		else
 			p->lessons[k++] = *lp;
 	}
@@ -909,7 +909,7 @@ void progress_prune(struct progress *p, time_t now,
 	for (size_t i = 0; i < p->nquestions; i++) {
 		struct question_progress *qp = &p->questions[i];
 		if (drop(p, now, known, ctx, qp->course, qp->lesson, qp->question))
-			question_clear(qp);
+			progress_question_clear(qp);
 		else
 			p->questions[k++] = *qp;
 	}

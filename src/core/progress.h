@@ -191,6 +191,9 @@ struct due_item {
 
 /* An empty state with a fresh random session id; caller frees with progress_free. */
 struct progress *progress_new(void);
+/* Frees what one lesson's or question's record holds and empties it. */
+void progress_lesson_clear(struct lesson_progress *lp);
+void progress_question_clear(struct question_progress *qp);
 /* Frees p and everything it owns; NULL is fine. */
 void progress_free(struct progress *p);
 

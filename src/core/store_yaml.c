@@ -762,22 +762,6 @@ static void place_write(struct emitter *e, const char *key, const void *obj)
 	write_map(e, place_fields, NFIELDS(place_fields), &p->place, true);
 }
 
-static void lesson_free(struct lesson_progress *lp)
-{
-	free(lp->course);
-	free(lp->lesson);
-	free(lp->attempts);
-	free(lp->tallies);
-}
-
-static void question_free(struct question_progress *qp)
-{
-	free(qp->course);
-	free(qp->lesson);
-	free(qp->question);
-	free(qp->answers);
-}
-
 /* Entries are gathered first and added in sorted order, so that a long
  * unsorted file costs n log n, not n squared. */
 struct gathered {
@@ -792,7 +776,7 @@ static bool lesson_read(struct reader *r, void *obj)
 	v[g->n] = (struct lesson_progress){ 0 };
 	if (read_map(r, lesson_fields, NFIELDS(lesson_fields), &v[g->n]))
 		return ++g->n, true;
-	lesson_free(&v[g->n]);
+	progress_lesson_clear(&v[g->n]);
 	return false;
 }
 
@@ -816,7 +800,7 @@ static bool lessons_read(struct reader *r, void *obj)
 			progress_add_lesson(obj, &v[i]);
 			continue;
 		}
-		lesson_free(&v[i]);
+		progress_lesson_clear(&v[i]);
 	}
 	free(v);
 	return ok;
@@ -841,7 +825,7 @@ static bool question_read(struct reader *r, void *obj)
 	v[g->n] = (struct question_progress){ 0 };
 	if (read_map(r, question_fields, NFIELDS(question_fields), &v[g->n]))
 		return ++g->n, true;
-	question_free(&v[g->n]);
+	progress_question_clear(&v[g->n]);
 	return false;
 }
 
@@ -867,7 +851,7 @@ static bool questions_read(struct reader *r, void *obj)
 			progress_add_question(obj, &v[i]);
 			continue;
 		}
-		question_free(&v[i]);
+		progress_question_clear(&v[i]);
 	}
 	free(v);
 	return ok;
