@@ -303,18 +303,10 @@ static struct progress *read_handin(int dfd, const char *name, const struct stat
 		close(fd);
 		return NULL;
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
+	size_t cap = (size_t)st.st_size + 1;
 	char *buf = xmalloc(cap + 1);
-	for (;;) {
-		ssize_t k = read(fd, buf + n, cap - n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		n += (size_t)k;
-		if (n == cap)
-			break;
-	}
+	ssize_t k = fd_read_full(fd, buf, cap);
+	size_t n = k > 0 ? (size_t)k : 0;
 	close(fd);
 	buf[n] = '\0';
 	struct progress *p = NULL;

@@ -1,4 +1,4 @@
-/* fdio.h - writing a whole buffer to a descriptor. */
+/* fdio.h - writing a whole buffer to a descriptor, and reading one. */
 #ifndef ROLLWISE_FDIO_H
 #define ROLLWISE_FDIO_H
 
@@ -9,5 +9,9 @@
  * going on after short writes and EINTR. Returns 0, or the errno. */
 int fd_write_all(int fd, const char *buf, size_t len,
 		 ssize_t (*wr)(int fd, const void *buf, size_t n));
+
+/* Reads from fd into buf until cap bytes or the end of the file, going on
+ * after short reads and EINTR. Returns the bytes read, or -1 with errno. */
+ssize_t fd_read_full(int fd, char *buf, size_t cap);
 
 #endif

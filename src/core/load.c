@@ -6,6 +6,7 @@
  * ids, review pages) and the quiz rules are checked once the file is read, by
  * validate.c. Parsing goes on after an error so that one run reports them all. */
 #include "core/load.h"
+#include "core/fdio.h"
 #include "core/i18n.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -612,23 +613,15 @@ bool load_slurp(int fd, const char *path, char **out, size_t *len, struct diags 
 					     : "is not a regular file");
 		return false;
 	}
-	size_t cap = COURSE_MAX_BYTES + 1, n = 0;
-	char *buf = xmalloc(cap);
-	for (;;) {
-		ssize_t r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot read: %s"), strerror(errno));
-			free(buf);
-			return false;
-		}
-		n += (size_t)r;
-		if (r == 0 || n == cap)
-			break;
+	char *buf = xmalloc(COURSE_MAX_BYTES + 1);
+	ssize_t n = fd_read_full(fd, buf, COURSE_MAX_BYTES + 1);
+	if (n < 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, N_("cannot read: %s"), strerror(errno));
+		free(buf);
+		return false;
 	}
 	*out = buf;
-	*len = n;
+	*len = (size_t)n;
 	return true;
 }
 
