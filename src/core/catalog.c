@@ -280,16 +280,16 @@ static bool admit(struct loading *L, int fd, const char *path, struct stat *st)
 	return true;
 }
 
-/* The course in the file open on fd (closed), or NULL. */
-static struct course *course_from(struct loading *L, int fd, const char *path)
+/* The course in the file open on fd (closed), or NULL; *st is its fstat. */
+static struct course *course_from(struct loading *L, int fd, const char *path,
+				  struct stat *st)
 {
-	struct stat st;
-	if (!admit(L, fd, path, &st))
+	if (!admit(L, fd, path, st))
 		return NULL;
 	struct course *c = course_load_fd(fd, path, L->d);
 	close(fd);
 	if (c)
-		L->bytes += (size_t)st.st_size;
+		L->bytes += (size_t)st->st_size;
 	return c;
 }
 
@@ -302,23 +302,31 @@ static int open_at(struct loading *L, int dirfd, const char *path, const char *n
 	return fd;
 }
 
-/* Reads the translation name in dirfd against c; applies it unless
- * checking. Its errors go to d and leave c as it is. */
-static void translate_with(struct loading *L, struct course *c, int dirfd,
-			   const char *dir, const char *name)
+static char *join(const char *dir, const char *name)
 {
-	char *path = *dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
-	struct stat st;
+	return *dir ? xasprintf("%s/%s", dir, name) : xstrdup(name);
+}
+
+/* Reads the translation name in dirfd against c; applies it unless
+ * checking. Its errors go to d and leave c as it is. True when it was read
+ * and is valid, with its fstat in *st. */
+static bool translate_with(struct loading *L, struct course *c, int dirfd,
+			   const char *dir, const char *name, struct stat *st)
+{
+	char *path = join(dir, name);
+	bool ok = false;
 	int fd = open_at(L, dirfd, path, name);
-	if (fd >= 0 && admit(L, fd, path, &st)) {
+	if (fd >= 0 && admit(L, fd, path, st)) {
 		struct translation *t = translation_load_fd(fd, path, c, L->d);
 		close(fd);
-		L->bytes += (size_t)st.st_size;
+		L->bytes += (size_t)st->st_size;
 		if (t && !L->all)
 			translation_apply(t, c);
+		ok = t != NULL;
 		translation_free(t);
 	}
 	free(path);
+	return ok;
 }
 
 /* The names (sorted) that start with the len bytes of prefix are
@@ -354,39 +362,99 @@ static const char *translation_for(char *const *names, size_t count, const char 
 	return NULL;
 }
 
-/* Reads the translations of the course file name among the names of its
- * folder: every one when checking, else the first for the languages. */
-static void translate(struct loading *L, struct course *c, int dirfd, const char *dir,
-		      const char *name, char *const *names, size_t count)
+/* The translation of the course file name among the names of its folder
+ * to show it in: the first of the languages that has one, or NULL. */
+static const char *chosen(const struct loading *L, const char *name,
+			  char *const *names, size_t count)
 {
-	size_t stem = (size_t)(strrchr(name, '.') - name), s, l, i;
-	size_t end = with_prefix(names, count, name, stem + 1, &i);
-	for (; L->all && i < end; i++)
-		if (translation_name(names[i], &s, &l) && s == stem)
-			translate_with(L, c, dirfd, dir, names[i]);
-	for (size_t k = 0; !L->all && L->sp && k < L->sp->nlangs; k++) {
+	size_t stem = (size_t)(strrchr(name, '.') - name);
+	for (size_t k = 0; L->sp && k < L->sp->nlangs; k++) {
 		const char *lang = L->sp->langs[k];
 		size_t n = strlen(lang), ll = strcspn(lang, "_");
 		const char *t = translation_for(names, count, name, stem, lang, n);
 		if (!t && ll < n)
 			t = translation_for(names, count, name, stem, lang, ll);
-		if (t) {
-			translate_with(L, c, dirfd, dir, t);
-			return;
-		}
+		if (t)
+			return t;
 	}
+	return NULL;
+}
+
+/* Reads the translations of the course file name among the names of its
+ * folder: every one when checking, else the chosen one, whose name and
+ * fstat go to *tname and *tst. True unless a translation was to be applied
+ * and could not be. */
+static bool translate(struct loading *L, struct course *c, int dirfd, const char *dir,
+		      const char *name, char *const *names, size_t count,
+		      const char **tname, struct stat *tst)
+{
+	size_t stem = (size_t)(strrchr(name, '.') - name), s, l, i;
+	size_t end = with_prefix(names, count, name, stem + 1, &i);
+	*tname = NULL;
+	if (L->all) {
+		for (; i < end; i++)
+			if (translation_name(names[i], &s, &l) && s == stem)
+				translate_with(L, c, dirfd, dir, names[i], tst);
+		return true;
+	}
+	*tname = chosen(L, name, names, count);
+	return !*tname || translate_with(L, c, dirfd, dir, *tname, tst);
+}
+
+/* Takes the course file at path (open on fd) with its translation tname
+ * from the cache, when both are trusted, fit under the cap and are the
+ * very files it was made from; true when it did (fd is then closed).
+ * Anything else is left to the YAML, which reports it. */
+static bool from_cache(struct loading *L, int fd, int dirfd, const char *dir,
+		       const char *path, const char *tname)
+{
+	struct stat st, tst = { 0 };
+	if (L->cat->capped || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    trust_problems(&st) || st.st_size > COURSE_MAX_BYTES)
+		return false;
+	char *tpath = tname ? join(dir, tname) : NULL;
+	int tfd = tname ? openat(dirfd, tname, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) : -1;
+	bool usable = !tname || (tfd >= 0 && fstat(tfd, &tst) == 0 && S_ISREG(tst.st_mode) &&
+				 !trust_problems(&tst) && tst.st_size <= COURSE_MAX_BYTES);
+	if (tfd >= 0)
+		close(tfd);
+	size_t bytes = L->bytes + (size_t)st.st_size + (size_t)tst.st_size;
+	struct course *c = usable && bytes <= CATALOG_MAX_BYTES
+		? cache_get(L->sp->cache, path, &st, tpath, &tst) : NULL;
+	free(tpath);
+	if (!c)
+		return false;
+	close(fd);
+	L->bytes = bytes;
+	L->cat->cached++;
+	add_course(L, c);
+	return true;
 }
 
 /* Loads the course file name in the folder dirfd (its path dir), with its
- * translations from the names in the folder. */
+ * translations from the names in the folder: from the cache when it can,
+ * and into it when read without an error. */
 static void load_at(struct loading *L, int dirfd, const char *dir, const char *name,
 		    char *const *names, size_t count)
 {
+	struct cache *cache = L->sp && !L->all ? L->sp->cache : NULL;
 	char *path = xasprintf("%s/%s", dir, name);
 	int fd = open_at(L, dirfd, path, name);
-	struct course *c = fd >= 0 ? course_from(L, fd, path) : NULL;
+	if (fd >= 0 && cache && from_cache(L, fd, dirfd, dir, path, chosen(L, name, names, count))) {
+		free(path);
+		return;
+	}
+	size_t errors = L->d ? L->d->errors : 0;
+	struct stat st, tst = { 0 };
+	struct course *c = fd >= 0 ? course_from(L, fd, path, &st) : NULL;
 	if (c) {
-		translate(L, c, dirfd, dir, name, names, count);
+		const char *tname;
+		bool clean = translate(L, c, dirfd, dir, name, names, count, &tname, &tst);
+		if (cache && clean && (!L->d || L->d->errors == errors)) {
+			char *tpath = tname ? join(dir, tname) : NULL;
+			cache_put(cache, path, &st, tpath, &tst, c);
+			free(tpath);
+		}
 		add_course(L, c);
 	}
 	free(path);
@@ -538,6 +606,7 @@ static void load_translation(struct loading *L, DIR *dp, const char *dir, const 
 			     const char *name, size_t stem)
 {
 	char *cpath;
+	struct stat st;
 	size_t len = stem + (size_t)(name - path);
 	int cfd = course_of(path, len, &cpath);
 	struct course *c = NULL;
@@ -546,10 +615,10 @@ static void load_translation(struct loading *L, DIR *dp, const char *dir, const 
 	else if (loaded(L->cat, cpath))
 		close(cfd);
 	else
-		c = course_from(L, cfd, cpath);
+		c = course_from(L, cfd, cpath, &st);
 	if (c) {
 		if (dp)
-			translate_with(L, c, dirfd(dp), dir, name);
+			translate_with(L, c, dirfd(dp), dir, name, &st);
 		add_course(L, c);
 	}
 	free(cpath);
@@ -573,9 +642,11 @@ static void load_file(struct loading *L, int fd, const char *path)
 		close(fd);
 		load_translation(L, dp, dir, path, name, stem);
 	} else {
-		struct course *c = course_from(L, fd, path);
+		struct stat st;
+		const char *tname;
+		struct course *c = course_from(L, fd, path, &st);
 		if (c && dp)
-			translate(L, c, dirfd(dp), dir, name, names, n);
+			translate(L, c, dirfd(dp), dir, name, names, n, &tname, &st);
 		if (c)
 			add_course(L, c);
 	}

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/cache.h"
 #include "core/course.h"
 #include "core/diag.h"
 
@@ -24,6 +25,9 @@ struct search_path {
 	char *const *langs;
 	size_t nlangs;
 	bool all_translations;	/* read every translation (for check), apply none */
+	/* Courses loaded before (cache.h): taken from it when their files are
+	 * unchanged, and put in it when read. NULL: none. Not owned. */
+	struct cache *cache;
 };
 
 /* Most bytes of course files one catalog loads: about 50 times the bundled
@@ -56,6 +60,7 @@ struct catalog {
 	char *capped;		/* the first file left out by CATALOG_MAX_BYTES, or NULL */
 	struct catalog_slot *index;	/* the courses by id (open addressing) */
 	size_t index_size;
+	size_t cached;		/* courses taken from search_path.cache */
 };
 
 /* True when this binary sits in the directory it was built in (make run);

@@ -53,11 +53,20 @@ void session_open(struct session *s, char *const *extra, size_t nextra,
 {
 	*s = (struct session){ 0 };
 	seed_init(s);
+	char *err = NULL, *notice = NULL;
+	if (store_open(NULL, &s->store, &err) != 0) {
+		warn(s, xasprintf(_("Progress will not be saved: %s"), err));
+		free(err);
+		s->store = NULL;
+	}
 	struct search_path sp;
 	struct diags d = { 0 };
 	search_path_init(&sp, extra, nextra);
 	sp.langs = langs;
 	sp.nlangs = nlangs;
+	/* The courses parsed last time, kept beside the progress. */
+	struct cache *cache = s->store ? cache_open(store_dirfd(s->store)) : NULL;
+	sp.cache = cache;
 	catalog_load(&s->cat, &sp, &d);
 	search_path_free(&sp);
 	/* Count files, not messages: one broken file can report many. */
@@ -66,17 +75,15 @@ void session_open(struct session *s, char *const *extra, size_t nextra,
 		    (i == 0 || strcmp(d.v[i].path, d.v[i - 1].path) != 0))
 			s->bad_files++;
 	diag_free(&d);
-	char *err = NULL, *notice = NULL;
-	if (store_open(NULL, &s->store, &err) != 0) {
-		warn(s, xasprintf(_("Progress will not be saved: %s"), err));
-		free(err);
-		s->store = NULL;
+	if (!s->store) {
 		s->prog = progress_new();
 		return;
 	}
 	s->prog = store_load(s->store, &notice);
 	warn(s, notice);
 	const char *ro = store_readonly(s->store);
+	/* A folder that is read-only, or a newer rollwise's, is not written. */
+	cache_close(cache, !ro);
 	if (ro)
 		warn(s, xasprintf(_("Your progress is shown, but nothing new will be saved: %s."),
 				  ro));

@@ -266,6 +266,11 @@ const char *store_dir(const struct store *s)
 	return s->dir;
 }
 
+int store_dirfd(const struct store *s)
+{
+	return s->dfd;
+}
+
 const char *store_readonly(const struct store *s)
 {
 	return s->readonly;

@@ -37,6 +37,9 @@ struct store;
 int store_open(const char *dir, struct store **out, char **err);
 /* The directory in use; s owns the string. */
 const char *store_dir(const struct store *s);
+/* The directory's descriptor (s owns it), for other private files kept
+ * beside the journal (cache.h). */
+int store_dirfd(const struct store *s);
 /* Why saving is off (read-only folder, newer format), or NULL. */
 const char *store_readonly(const struct store *s);
 /* Reads the saved progress into a new state (caller frees with

@@ -5,9 +5,12 @@
  * out at several widths, the way the reader and the plain mode show it. The
  * input is also read as a translation of a small fixed course (the one of
  * tests/fixtures/translations): one that loads is applied, and the course
- * must keep its lesson hashes and have no blank text. The raw input also
+ * must keep its lesson hashes and have no blank text. Every course that
+ * loads must come back whole from the courses cache's packed form, and the
+ * raw input is also unpacked as a cache entry (a damaged cache). The raw input also
  * goes through the text functions directly, since they take any bytes. The
  * layout's promises are checked, so a broken one is a crash. */
+#include "core/cache.h"
 #include "core/course.h"
 #include "core/text.h"
 #include "core/translation.h"
@@ -98,6 +101,23 @@ static void not_blank(const char *s)
 
 static void walk(const struct course *c);
 
+/* Packed and unpacked, c is itself: the same bytes, the same hashes. */
+static void cached(const struct course *c)
+{
+	size_t n, m;
+	char *a = course_pack(c, &n);
+	struct course *back = course_unpack(a, n, c->path);
+	if (!back)
+		abort();
+	char *b = course_pack(back, &m);
+	if (n != m || memcmp(a, b, n) != 0)
+		abort();
+	walk(back);
+	course_free(back);
+	free(a);
+	free(b);
+}
+
 static void translated(const uint8_t *data, size_t size, FILE *null)
 {
 	struct diags d = { 0 };
@@ -122,6 +142,7 @@ static void translated(const uint8_t *data, size_t size, FILE *null)
 		not_blank(c->title);
 		not_blank(c->sources[0].cite);
 		walk(c);
+		cached(c);
 	}
 	if (null)
 		diag_print(&d, null);
@@ -159,13 +180,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		null = fopen("/dev/null", "w");
 	struct diags d = { 0 };
 	struct course *c = course_load_mem("fuzz.yaml", (const char *)data, size, &d);
-	if (c)
+	if (c) {
 		walk(c);
+		cached(c);
+	}
 	if (null)
 		diag_print(&d, null);
 	course_free(c);
 	diag_free(&d);
 	translated(data, size, null);
+	/* Any bytes as a cache entry: refused, or a course that holds together. */
+	struct course *u = course_unpack((const char *)data, size, "fuzz.cache");
+	if (u)
+		walk(u);
+	course_free(u);
 
 	/* The text code on any bytes, as far as the first NUL. */
 	size_t n = size < RAW_MAX ? size : RAW_MAX;
