@@ -14,15 +14,17 @@ if ! strace -qq -o /dev/null true 2>/dev/null; then
 	skip "write() and byte counts" "strace cannot trace here"
 	exit 0
 fi
-# A copy outside the build tree: only these two courses are on the menu.
+# A copy outside the build tree, given the menu bench/run.sh measures: the
+# long course first, then the bundled ones (a move to the last item would
+# change the key bar too, which the bench's move does not).
 cp "$ROLLWISE_BIN" "$T/rw"
-# The long course first, the test course after it (where a menu move goes).
-RW="$T/rw --lessons $ROLLWISE_TESTS/fixtures/long --lessons $ROLLWISE_TESTS/fixtures/good"
+RW="$T/rw --lessons $ROLLWISE_TESTS/fixtures/long --lessons $ROLLWISE_TESTS/../lessons"
 
 # The key script, read on the screen first: each step does what it is named for.
 tstart 80x24 "$RW"
 waitfor "This is education" >/dev/null && keys Enter
 check "script: the menu lists the course" waitfor ">1. Long pages"
+check "script: the bundled courses after it" onscreen "2. Microneedling basics"
 keys Enter
 check "script: Enter opens the lesson list" waitfor ">1. Long"
 keys Enter
@@ -58,5 +60,7 @@ done
 # A page redrawn whole is some 1,000 bytes at 80x24: these stay far below.
 b=$(fig scroll bytes)
 check "a one-line scroll uses the terminal's scrolling: $b bytes <= 160" within "$b" 1 160
+# Issue 14's limit, for bench/run.sh's menu move: the move switches
+# attributes once a row.
 b=$(fig menu-move bytes)
-check "a menu move rewrites the two items only: $b bytes <= 300" within "$b" 1 300
+check "a menu move rewrites the two items' first rows only: $b bytes <= 80" within "$b" 1 80
