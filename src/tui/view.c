@@ -208,10 +208,11 @@ void view_draw(struct view *v, struct tui *t, int y, int x, int h)
 			placed = true;
 		}
 	}
+	/* Outside the rows shown, so that a scroll moves the text alone. */
 	if (v->top > 0)
-		mvaddch(y, x + v->width, ACS_UARROW | A_BOLD);
+		mvaddch(y - 1, x + v->width, ACS_UARROW | A_BOLD);
 	if (v->top + h < (int)v->rows.n)
-		mvaddch(y + h - 1, x + v->width, ACS_DARROW | A_BOLD);
+		mvaddch(y + h, x + v->width, ACS_DARROW | A_BOLD);
 }
 
 void view_scroll(struct view *v, int delta)

@@ -28,9 +28,12 @@ check "script: the bundled courses after it" onscreen "2. Microneedling basics"
 keys Enter
 check "script: Enter opens the lesson list" waitfor ">1. Long"
 keys Enter
-check "script: Enter opens the reader at the top" waitfor "page 1 of 2, 22%"
+check "script: Enter opens the reader at the top" waitfor "page 1 of 2"
+# The title says the page, the heading row (2) how far into it.
+pct_is() { screen | sed -n 2p | grep -qE " $1%(↑)?\$"; }
+check "script: at 22% of the page" eventually pct_is 22
 keys j
-check "script: j scrolls one line" waitfor "page 1 of 2, 23%"
+check "script: j scrolls one line" eventually pct_is 23
 keys n
 check "script: n turns the page" waitfor "page 2 of 2"
 keys z
@@ -58,9 +61,10 @@ for s in menu-move scroll page-turn answer size; do
 	check "$s: the step changed the screen ($b bytes)" within "$b" 1 100000
 done
 # A page redrawn whole is some 1,000 bytes at 80x24: these stay far below.
+# Issue 14's limits, for bench/run.sh's key script (these two steps are its
+# first scroll and its menu move): the scroll leaves the title bar and the
+# marks of more above and below alone, the move switches attributes once a row.
 b=$(fig scroll bytes)
-check "a one-line scroll uses the terminal's scrolling: $b bytes <= 160" within "$b" 1 160
-# Issue 14's limit, for bench/run.sh's menu move: the move switches
-# attributes once a row.
+check "a one-line scroll uses the terminal's scrolling: $b bytes <= 60" within "$b" 1 60
 b=$(fig menu-move bytes)
 check "a menu move rewrites the two items' first rows only: $b bytes <= 80" within "$b" 1 80
