@@ -425,17 +425,21 @@ $(cat "$W/htable")
   until curses mode has been left once; the tutor does that once before
   its first frame (src/tui/tui.c). A screen larger than ncurses' buffer,
   (rows + 2) x (columns + 6) bytes, may take a second.
-- Menu move: the selected course is shown reversed, all its rows (title,
-  summary, progress), so a move rewrites the rows of two courses with their
-  attributes (an attribute change costs 10 to 20 bytes on xterm). 80 bytes
-  is less than one course's rows: it needs a lighter selection (the '>'
-  marker and the title only, say), a change to what is on the screen.
+- Menu move: only the selected item's first row is reversed, its '>' in the
+  same run, and an unselected item's marker column takes its first row's
+  attributes, so a move rewrites two title rows with one attribute change
+  each (an attribute change costs 9 to 11 bytes on xterm): about 36 bytes
+  and the two titles. Between longer titles further down the menu it is 80
+  to 92 bytes.
 - One-line scroll: ncurses scrolls with the terminal's scroll region (22
-  bytes); the rest is the page percentage in the title (about 30 bytes,
-  most of them colour and reverse), the scroll arrows in the last column,
-  which move with the text and are drawn again (about 50), the cursor (12)
-  and the new line's own text (up to 78). 60 bytes needs the arrows and the
-  percentage out of the lines that scroll, or gone.
+  bytes); the percentage is at the end of the page heading's row in plain
+  attributes (a digit or two and a cursor move, 8 to 9 bytes), and the
+  arrows for more above and below are on the rows just outside the text,
+  so they do not move with it. The rest is the cursor back on the heading
+  (6), the attribute reset (6) and the new line's own text (up to 78):
+  the first j draws the arrow for more above (15) and brings in a blank
+  row; further down a scroll is 32 bytes for a blank row, up to 120 for a
+  full one.
 - Instructions and time to the first frame: every course is read and
   validated at start. libyaml's parse of the bundled courses (140 KiB) is
   about 19.5 M instructions alone, and with 1,000 courses the start reads

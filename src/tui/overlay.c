@@ -61,7 +61,8 @@ static void overlay_draw(struct tui *t, void *d)
 		h = rows - 3;
 	int y0 = (rows - 1 - h) / 2, x0 = (cols - w) / 2;
 	draw_box(y0, x0, h, w);
-	tui_put(y0, x0 + 2, o->title, w - 4, A_BOLD | A_REVERSE);
+	/* Short of the column where the view marks more above. */
+	tui_put(y0, x0 + 2, o->title, w - 6, A_BOLD | A_REVERSE);
 	view_draw(&o->v, t, y0 + 1, x0 + 2, h - 2);
 	tui_cursor(t, y0 + 1, x0 + 2);
 }

@@ -3,10 +3,12 @@
 #include "core/i18n.h"
 #include "tui/tui.h"
 #include "tui/view.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct reader {
 	struct session *s;
@@ -75,20 +77,35 @@ static void build(struct reader *r, int w)
 	}
 }
 
+/* The page heading, and how far into the page the window reaches at the
+ * right end of its row when the page does not fit: a scroll changes a digit
+ * or two there, in plain attributes, and not the coloured title bar. */
+static void draw_heading(struct tui *t, struct reader *r, int h)
+{
+	int w = tui_width(t), pw = 0;
+	int pct = view_percent(&r->v, h);
+	if (pct < 100) {
+		/* TRANSLATORS: how far into a long page the reader is, on the
+		 * row of the page heading, e.g. "22%". */
+		char *p = xasprintf(_("%d%%"), pct);
+		pw = utf8_strwidth(p, strlen(p));
+		tui_put(1, 1 + w - pw, p, pw, 0);
+		free(p);
+	}
+	tui_put(1, 1, cur_page(r)->title, pw ? w - pw - 1 : w, A_BOLD | A_UNDERLINE);
+}
+
 static void reader_draw(struct tui *t, void *d)
 {
 	struct reader *r = d;
 	int h = tui_rows(t) - 4;
 	build(r, tui_width(t));
 	char *left = xasprintf("%s / %s", r->c->title, r->l->title);
-	int pct = view_percent(&r->v, h);
-	char *right = pct < 100
-		? xasprintf(_("page %zu of %zu, %d%%"), r->page + 1, r->l->npages, pct)
-		: xasprintf(_("page %zu of %zu"), r->page + 1, r->l->npages);
+	char *right = xasprintf(_("page %zu of %zu"), r->page + 1, r->l->npages);
 	tui_title(t, left, right);
 	free(left);
 	free(right);
-	tui_put(1, 1, cur_page(r)->title, tui_width(t), A_BOLD | A_UNDERLINE);
+	draw_heading(t, r, h);
 	view_draw(&r->v, t, 2, 1, h);
 	tui_cursor(t, 1, 1);
 }

@@ -213,9 +213,11 @@ static void draw(struct tui *t)
 			t->stack[i].ops->draw(t, t->stack[i].d);
 		const char *ask = asking(top(t));
 		if (ask || t->message) {
-			move(t->rows - 2, 0);
-			clrtoeol();
-			tui_put(t->rows - 2, 1, ask ? ask : t->message, t->cols - 2, A_BOLD);
+			/* Within the text column: the column past it keeps a
+			 * list's mark of more below. */
+			int w = tui_width(t);
+			mvhline(t->rows - 2, 0, ' ', w + 1);
+			tui_put(t->rows - 2, 1, ask ? ask : t->message, w, A_BOLD);
 		}
 		if (ask)
 			tui_cursor(t, t->rows - 2, 1);

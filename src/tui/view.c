@@ -177,25 +177,42 @@ int view_percent(struct view *v, int h)
 	return (int)v->rows.n > v->height ? (v->top + v->height) * 100 / (int)v->rows.n : 100;
 }
 
+/* The selection is its first row shown, reversed, the '>' in the same run:
+ * a move rewrites two rows with no attribute switch inside them (bytes over
+ * SSH). An unselected item's marker column takes its first row's attributes
+ * for the same reason. */
+static void draw_marker(const struct view *v, int r, int y, int x, bool sel)
+{
+	if (x < 1)
+		return;
+	mvaddch(y, x - 1, (chtype)(sel ? '>' : ' ') | (chtype)v->attr[r] |
+		(sel ? A_REVERSE : 0));
+}
+
 void view_draw(struct view *v, struct tui *t, int y, int x, int h)
 {
 	view_place(v, h);
 	h = v->height;
+	int prev = -1;		/* the item of the row above */
 	bool placed = false;
 	for (int i = 0; i < h && v->top + i < (int)v->rows.n; i++) {
 		int r = v->top + i;
-		bool sel = v->sel >= 0 && v->item[r] == v->sel;
+		bool first = v->item[r] >= 0 && v->item[r] != prev;
+		bool sel = first && !placed && v->item[r] == v->sel;
+		prev = v->item[r];
+		if (first)
+			draw_marker(v, r, y + i, x, sel);
 		tui_put_line(y + i, x, &v->rows.lines[r], v->attr[r] | (sel ? A_REVERSE : 0));
-		if (sel && !placed) {
-			mvaddch(y + i, x - 1 >= 0 ? x - 1 : 0, '>' | A_BOLD);
+		if (sel) {
 			tui_cursor(t, y + i, x);
 			placed = true;
 		}
 	}
+	/* Outside the rows shown, so that a scroll moves the text alone. */
 	if (v->top > 0)
-		mvaddch(y, x + v->width, ACS_UARROW | A_BOLD);
+		mvaddch(y - 1, x + v->width, ACS_UARROW | A_BOLD);
 	if (v->top + h < (int)v->rows.n)
-		mvaddch(y + h - 1, x + v->width, ACS_DARROW | A_BOLD);
+		mvaddch(y + h, x + v->width, ACS_DARROW | A_BOLD);
 }
 
 void view_scroll(struct view *v, int delta)

@@ -49,9 +49,11 @@ void view_place(struct view *v, int h);
 /* How far the window of h rows reaches into the text, in percent (100 when
  * it all fits); the top row settled first, as view_draw would. */
 int view_percent(struct view *v, int h);
-/* Draws rows top.. into h rows from (y, x), w columns, the selected item
- * reversed, a mark in column x + w when there is more above or below;
- * puts the terminal cursor at the selection. */
+/* Draws rows top.. into h rows from (y, x), w columns, the first row of the
+ * selected item reversed with a '>' in column x - 1; a mark in column x + w
+ * of row y - 1 when there is more above, of row y + h when there is more
+ * below (both rows the caller keeps free in that column); puts the terminal
+ * cursor at the selection. */
 void view_draw(struct view *v, struct tui *t, int y, int x, int h);
 /* Shows row first on top (clamped at the next draw); the place a resize keeps. */
 void view_top(struct view *v, int row);

@@ -14,21 +14,26 @@ if ! strace -qq -o /dev/null true 2>/dev/null; then
 	skip "write() and byte counts" "strace cannot trace here"
 	exit 0
 fi
-# A copy outside the build tree: only these two courses are on the menu.
+# A copy outside the build tree, given the menu bench/run.sh measures: the
+# long course first, then the bundled ones (a move to the last item would
+# change the key bar too, which the bench's move does not).
 cp "$ROLLWISE_BIN" "$T/rw"
-# The long course first, the test course after it (where a menu move goes).
-RW="$T/rw --lessons $ROLLWISE_TESTS/fixtures/long --lessons $ROLLWISE_TESTS/fixtures/good"
+RW="$T/rw --lessons $ROLLWISE_TESTS/fixtures/long --lessons $ROLLWISE_TESTS/../lessons"
 
 # The key script, read on the screen first: each step does what it is named for.
 tstart 80x24 "$RW"
 waitfor "This is education" >/dev/null && keys Enter
 check "script: the menu lists the course" waitfor ">1. Long pages"
+check "script: the bundled courses after it" onscreen "2. Microneedling basics"
 keys Enter
 check "script: Enter opens the lesson list" waitfor ">1. Long"
 keys Enter
-check "script: Enter opens the reader at the top" waitfor "page 1 of 2, 22%"
+check "script: Enter opens the reader at the top" waitfor "page 1 of 2"
+# The title says the page, the heading row (2) how far into it.
+pct_is() { screen | sed -n 2p | grep -qE " $1%(↑)?\$"; }
+check "script: at 22% of the page" eventually pct_is 22
 keys j
-check "script: j scrolls one line" waitfor "page 1 of 2, 23%"
+check "script: j scrolls one line" eventually pct_is 23
 keys n
 check "script: n turns the page" waitfor "page 2 of 2"
 keys z
@@ -56,7 +61,10 @@ for s in menu-move scroll page-turn answer size; do
 	check "$s: the step changed the screen ($b bytes)" within "$b" 1 100000
 done
 # A page redrawn whole is some 1,000 bytes at 80x24: these stay far below.
+# Issue 14's limits, for bench/run.sh's key script (these two steps are its
+# first scroll and its menu move): the scroll leaves the title bar and the
+# marks of more above and below alone, the move switches attributes once a row.
 b=$(fig scroll bytes)
-check "a one-line scroll uses the terminal's scrolling: $b bytes <= 160" within "$b" 1 160
+check "a one-line scroll uses the terminal's scrolling: $b bytes <= 60" within "$b" 1 60
 b=$(fig menu-move bytes)
-check "a menu move rewrites the two items only: $b bytes <= 300" within "$b" 1 300
+check "a menu move rewrites the two items' first rows only: $b bytes <= 80" within "$b" 1 80
