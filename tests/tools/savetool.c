@@ -1,10 +1,14 @@
 /* savetool - drives the progress store for the shell fault tests.
  *
  *   savetool save [-n COUNT] [-q PREFIX] [-m MOD] [--enospc] [--compact]
+ *                 [--die-compacting half|whole]
  *       COUNT times (0: until killed): turn a page, answer question
  *       PREFIX-i (PREFIX-(i % MOD) with -m), record a quiz attempt, save.
  *       --enospc makes every write fail as on a full disk; --compact
- *       compacts the journal after every save.
+ *       compacts the journal after every save. --die-compacting compacts
+ *       after the last save and is killed (SIGKILL) in the middle of it:
+ *       with half of the new journal written to the temp file, or all of
+ *       it but before the sync and the rename.
  *   savetool load          load; print "notice: ..." if any, then a summary
  *   savetool parse [--torn-ok] FILE
  *                          read FILE (a journal, or release 1's
@@ -22,10 +26,12 @@
 #include "core/xalloc.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static ssize_t write_enospc(int fd, const void *buf, size_t n)
 {
@@ -34,6 +40,35 @@ static ssize_t write_enospc(int fd, const void *buf, size_t n)
 	(void)n;
 	errno = ENOSPC;
 	return -1;
+}
+
+/* --die-compacting: set while the last save's compaction runs. */
+static enum { DIE_NO, DIE_HALF, DIE_WHOLE } die_mode;
+static bool compacting;
+
+/* True when fd is the file a compaction writes the new journal to (the
+ * temp file, but the journal itself would do too), not progress.rejected. */
+static bool is_journal(int fd)
+{
+	char link[64], path[4096];
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, path, sizeof path - 1);
+	if (n < 0)
+		return false;
+	path[n] = '\0';
+	const char *base = strrchr(path, '/');
+	return base && !strncmp(base + 1, "progress.log", 12);
+}
+
+static ssize_t write_then_die(int fd, const void *buf, size_t n)
+{
+	if (!compacting || !is_journal(fd))
+		return write(fd, buf, n);
+	size_t part = die_mode == DIE_HALF ? n / 2 : n;
+	ssize_t w = part ? write(fd, buf, part) : 0;
+	(void)w;
+	raise(SIGKILL);
+	return -1;	/* not reached */
 }
 
 static void summary(const struct progress *p)
@@ -71,7 +106,7 @@ static struct progress *load(struct store *s)
 }
 
 static int one_save(struct store *s, struct progress *p, const char *prefix,
-		    unsigned long i, unsigned long mod, bool compact)
+		    unsigned long i, unsigned long mod, bool compact, bool last)
 {
 	char q[64], *err, *notice;
 	time_t now = time(NULL);
@@ -88,7 +123,8 @@ static int one_save(struct store *s, struct progress *p, const char *prefix,
 	if (notice)
 		printf("notice: %s\n", notice);
 	free(notice);
-	if (compact && store_compact(s, p, &err) != 0) {
+	compacting = last && die_mode != DIE_NO;
+	if ((compact || compacting) && store_compact(s, p, &err) != 0) {
 		fprintf(stderr, "savetool: compaction failed: %s\n", err);
 		free(err);
 		return 1;
@@ -112,14 +148,25 @@ static int cmd_save(int argc, char **argv)
 			store_write_fn = write_enospc;
 		else if (!strcmp(argv[i], "--compact"))
 			compact = true;
-		else
+		else if (!strcmp(argv[i], "--die-compacting") && i + 1 < argc) {
+			i++;
+			if (!strcmp(argv[i], "half"))
+				die_mode = DIE_HALF;
+			else if (!strcmp(argv[i], "whole"))
+				die_mode = DIE_WHOLE;
+			else
+				return 2;
+			store_write_fn = write_then_die;
+		} else
 			return 2;
 	}
+	if (die_mode != DIE_NO && count == 0)
+		return 2;
 	struct store *s = open_or_die();
 	struct progress *p = load(s);
 	int rc = 0;
 	for (unsigned long i = 0; rc == 0 && (count == 0 || i < count); i++)
-		rc = one_save(s, p, prefix, i, mod, compact);
+		rc = one_save(s, p, prefix, i, mod, compact, i + 1 == count);
 	progress_free(p);
 	store_close(s);
 	return rc;
@@ -198,7 +245,8 @@ int main(int argc, char **argv)
 		store_close(s);
 		return 0;
 	}
-	fputs("usage: savetool save [-n N] [-q PREFIX] [-m MOD] [--enospc] [--compact] | load |"
+	fputs("usage: savetool save [-n N] [-q PREFIX] [-m MOD] [--enospc] [--compact]"
+	      " [--die-compacting half|whole] | load |"
 	      " parse FILE | count PREFIX\n", stderr);
 	return 2;
 }
