@@ -110,6 +110,23 @@ eventually() {
 }
 # onscreen TEXT: TEXT is on the screen now.
 onscreen() { screen | grep -qF -- "$1"; }
+# advance TEXT [MAX] [KEY]: press KEY (Enter) until TEXT is on screen, at
+# most MAX (10) times; the number of presses is left in $presses. Each press
+# waits for the one before to show (the screen changed, then stopped
+# changing), however slow the program: a press sent on a guessed sleep could
+# land on the next screen (an answer, the menu) when the program was late.
+advance() {
+	presses=0
+	while ! onscreen "$1"; do
+		[ "$presses" -lt "${2:-10}" ] || return 1
+		adv_before=$(tm capture-pane -e -p -t t)
+		keys "${3:-Enter}"
+		presses=$((presses + 1))
+		eventually changed_from "$adv_before" || return 1
+		stable
+	done
+}
+changed_from() { [ "$(tm capture-pane -e -p -t t)" != "$1" ]; }
 
 # stable: wait until two captures 0.1 s apart are the same.
 stable() {

@@ -37,7 +37,7 @@ for size in 80x24 40x10; do
 	export XDG_STATE_HOME="$T/state-$lang-$size"
 	tstart $size "$RW $LANGOPT"
 	golden ${P}notice "$W_NOTICE"
-	n=0; while ! onscreen "$W_CONT" && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+	advance "$W_CONT"
 	keys Enter
 	golden ${P}menu "$W_MENU"
 	keys '?'

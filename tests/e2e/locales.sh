@@ -73,7 +73,7 @@ tui() {
 	tm pipe-pane -o -t t "cat >>$raw"
 	reached() { check "$1 at $2: the walk reached $3" waitfor "$4"; }
 	waitfor "rollwise" >/dev/null
-	n=0; while ! onscreen "Enter: continuar" && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+	advance "Enter: continuar"
 	keys Enter; reached "$1" "$2" "the menu" "1. Rolo"
 	keys Enter; reached "$1" "$2" "the lessons" "1. Li"
 	keys '?'; reached "$1" "$2" "the help" "Teclas"
@@ -105,7 +105,7 @@ for size in 80x24 40x10; do
 	export XDG_STATE_HOME="$T/golden-$size"
 	tstart $size "$T/rw $W"
 	waitfor "Welcome to rollwise" >/dev/null
-	n=0; while ! onscreen "Enter: continue" && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+	advance "Enter: continue"
 	keys Enter
 	golden wide-menu "1. Rolo"
 	keys Enter

@@ -125,8 +125,8 @@ check "40x10: the notice" waitfor "Welcome to rollwise"
 check "40x10: the notice does not fit, Enter reads on" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep -q 'Enter: read on'"
 keys Enter
 check "40x10: the first Enter scrolls the notice" waitfor "not medical advice"
-n=1
-while ! onscreen "This notice is shown once." && [ $n -lt 10 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+advance "This notice is shown once."
+n=$((presses + 1))
 check "40x10: Enter reads the notice to its end ($n presses)" [ $n -ge 2 ]
 check "40x10: the notice is not recorded before Enter at its end" sh -c "! grep -q 'ev: notice' '$state' 2>/dev/null"
 check "40x10: at its end the bar says continue" waitfor "Enter: continue"
@@ -151,8 +151,8 @@ check "40x10: Enter shows the rest of the page first (from $p1)" eventually rest
 check "40x10: more above is marked over the text, in the last column" \
 	sh -c "tmux -S '$SOCK' capture-pane -p -t t | sed -n 2p | grep -q '↑$'"
 check "40x10: the text rows carry no mark" sh -c "! tmux -S '$SOCK' capture-pane -p -t t | sed -n '3,8p' | grep -q '[↑↓]'"
-n=0
-while ! onscreen "Question 1 of 3" && [ $n -lt 30 ]; do keys Enter; sleep 0.1; n=$((n + 1)); done
+advance "Question 1 of 3" 30
+n=$presses
 check "40x10: Enter reaches the quiz only after the whole page ($n presses)" [ $n -ge 3 ]
 check "40x10: the quiz" onscreen "Question 1 of 3"
 check "40x10: the key bar keeps Enter, q and ?" sh -c "tmux -S '$SOCK' capture-pane -p -t t | tail -1 | grep 'Enter: answer' | grep 'q: leave' | grep -q '?: help'"
