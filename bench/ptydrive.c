@@ -4,10 +4,14 @@
  *   ptydrive [-s COLSxROWS] [-q QUIET_MS] [-w TRACE] STEP... -- CMD [ARG]...
  *
  * CMD starts in a new pseudo-terminal (80x24 unless -s). Output is read
- * until it goes quiet: QUIET_MS (default 150) with no byte. With -w, CMD
- * runs under strace, which logs each write() it makes to its terminal to
- * the file TRACE, and every step line also says writes=N: the packets a
- * remote terminal would get. Each STEP prints one line of key=value figures:
+ * until it goes quiet: QUIET_MS (default 150) with no byte after the first
+ * one, which is waited for up to 60 s: a program slowed by a busy machine,
+ * a sanitizer or strace answers late, and a late answer must not be counted
+ * as the next step's (so a step that writes nothing takes those 60 s). With
+ * -w, CMD runs under strace, which logs each write() it makes to its
+ * terminal to the file TRACE, and every step line also says writes=N: the
+ * packets a remote terminal would get. Each STEP prints one line of
+ * key=value figures:
  *
  *   first         wait for the first frame: bytes, and ms from the spawn to
  *                 the last byte of that frame
@@ -16,7 +20,8 @@
  *   idle=SECONDS  type nothing for SECONDS: bytes written, CPU time used
  *                 (/proc/PID/stat and schedstat) and context switches
  *   size=CxR      resize the terminal to C columns and R rows
- *   end=KEYS      type KEYS, wait for CMD to exit: status, peak RSS in KiB
+ *   end=KEYS      type KEYS, wait (60 s at most) for CMD to exit: status,
+ *                 peak RSS in KiB
  *
  * KEYS may hold \r, \n, \t, \e, \\ and \xHH. Every line also counts full
  * screen clears (ESC [ 2 J) in the bytes read. Exit status 1 when CMD does
@@ -95,14 +100,32 @@ static void count(struct burst *b, const char *buf, size_t n)
 	b->bytes += n;
 }
 
-/* Reads until quiet_ms pass with no byte; with first, waits up to 10 s for
- * the first byte. False when the terminal closed. */
-static bool drain(struct burst *b, bool first)
+/* How long a step waits for its first byte, and for its write() calls to
+ * reach the trace: a bound for a program that is stuck, not a time it may take. */
+#define FIRST_WAIT_MS 60000
+
+/* The write() calls of what a step read: strace logs a call when it
+ * returns, which may be after its bytes were read here; when bytes came,
+ * waits (FIRST_WAIT_MS at most) until the trace holds a call for them. */
+static size_t traced_writes(const struct burst *b)
+{
+	size_t n = writes();
+	double deadline = now_ms() + FIRST_WAIT_MS;
+	while (trace_path && b->bytes > 0 && n == 0 && now_ms() < deadline) {
+		poll(NULL, 0, 10);
+		n += writes();
+	}
+	return n;
+}
+
+/* Reads until quiet_ms pass with no byte, the first byte waited for up to
+ * FIRST_WAIT_MS. False when the terminal closed. */
+static bool drain(struct burst *b)
 {
 	*b = (struct burst){ .last = now_ms() };
 	for (;;) {
 		struct pollfd p = { master, POLLIN, 0 };
-		int wait = first && b->bytes == 0 ? 10000 : quiet_ms;
+		int wait = b->bytes == 0 ? FIRST_WAIT_MS : quiet_ms;
 		int r = poll(&p, 1, wait);
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -214,7 +237,7 @@ static bool step_end(const char *keys)
 	struct rusage ru;
 	if (!type(keys))
 		return false;
-	double deadline = now_ms() + 5000;
+	double deadline = now_ms() + FIRST_WAIT_MS;
 	for (;;) {
 		pid_t r = wait4(child, &status, WNOHANG, &ru);
 		if (r == child)
@@ -245,10 +268,10 @@ static bool step(const char *s)
 	struct burst b;
 	const char *eq = strchr(s, '=');
 	if (!strcmp(s, "first")) {
-		if (!drain(&b, true) || b.bytes == 0)
+		if (!drain(&b) || b.bytes == 0)
 			return false;
 		printf("step=first bytes=%zu clears=%zu writes=%zu ms=%.1f\n", b.bytes,
-		       b.clears, writes(), b.last - spawned);
+		       b.clears, traced_writes(&b), b.last - spawned);
 		return true;
 	}
 	if (!eq)
@@ -265,9 +288,9 @@ static bool step(const char *s)
 	} else if (!type(eq + 1)) {
 		return false;
 	}
-	if (!drain(&b, false))
+	if (!drain(&b))
 		return false;
-	size_t w = writes();
+	size_t w = traced_writes(&b);
 	if (strncmp(s, "skip=", 5) != 0)
 		printf("step=%.*s bytes=%zu clears=%zu writes=%zu\n", (int)(eq - s), s, b.bytes,
 		       b.clears, w);
