@@ -38,8 +38,9 @@ trace "$T/term.trace" sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$T/pid" \
 tracer=$!
 exec 3>"$T/in"
 printf '1\n1\n\n' >&3
+# (plain mode heads a page "Page 2 of 2: ..."; it records the visit first)
 n=0
-while ! grep -q "page 2 of 2" "$T/term.out" 2>/dev/null && [ $n -lt 400 ]; do
+while ! grep -q "^Page 2 of 2:" "$T/term.out" 2>/dev/null && [ $n -lt 1200 ]; do
 	sleep 0.05
 	n=$((n + 1))
 done
