@@ -190,10 +190,19 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
 		[ $i -eq 250 ] && cp -a "$H" "$T/h250"
 		i=$((i + 1))
 	done
-	users "$BUILD/tools/measure" 60 "$T/b.out" /dev/null $RW report "$T/h250" >"$T/b1"
-	users "$BUILD/tools/measure" 60 "$T/b.out" /dev/null $RW report "$H" >"$T/b4"
-	read -r st1 ms1 cpu1 rss1 <"$T/b1"
-	read -r st4 ms4 cpu4 rss4 <"$T/b4"
+	# Three runs of each, in turns, and the least CPU time of each kept (as
+	# hostile.sh does): one run alone can be slowed by the machine's other
+	# work, and a ratio of two single runs then says nothing.
+	cpu1= cpu4= i=0
+	while [ $i -lt 3 ]; do
+		users "$BUILD/tools/measure" 60 "$T/b.out" /dev/null $RW report "$T/h250" >"$T/b1"
+		read -r st1 ms1 c rss1 <"$T/b1"
+		[ -n "$cpu1" ] && [ "$cpu1" -le "$c" ] || cpu1=$c
+		users "$BUILD/tools/measure" 60 "$T/b.out" /dev/null $RW report "$H" >"$T/b4"
+		read -r st4 ms4 c rss4 <"$T/b4"
+		[ -n "$cpu4" ] && [ "$cpu4" -le "$c" ] || cpu4=$c
+		i=$((i + 1))
+	done
 	echo "# report: 250 hand-ins ${cpu1} ms CPU, 1000 hand-ins ${cpu4} ms CPU"
 	check "a 1000-trainee folder is read whole" grep -q '^Course testcourse (version 1): 1000 trainees' "$T/b.out"
 	check "the cost of 1000 hand-ins is at most 10 times that of 250 (linear, not quadratic)" \
