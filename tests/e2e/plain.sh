@@ -93,7 +93,7 @@ for mode in --plain ""; do
 	exec 3>"$T/fifo"
 	# Only once it asks has it caught SIGINT (a background job starts with
 	# SIGINT ignored); a watchdog ends it should the signal be lost anyway.
-	n=0; while ! grep -q "Course number" "$T/out" 2>/dev/null && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+	n=0; while ! grep -q "Course number" "$T/out" 2>/dev/null && [ $n -lt 1200 ]; do sleep 0.05; n=$((n + 1)); done
 	kill -INT $pid
 	( sleep 20; kill -KILL $pid 2>/dev/null ) &
 	dog=$!

@@ -55,7 +55,7 @@ python3 -c 'import fcntl, sys, time
 f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX); time.sleep(60)' "$dir/progress.lock" &
 holder=$!
 n=0
-while ! grep -q "FLOCK.* $holder " /proc/locks && [ $n -lt 200 ]; do sleep 0.05; n=$((n + 1)); done
+while ! grep -q "FLOCK.* $holder " /proc/locks && [ $n -lt 1200 ]; do sleep 0.05; n=$((n + 1)); done
 cp "$dir/progress.log" "$T/before"
 keys Enter Enter
 check "a save that waits says so, naming the other rollwise, whole at 80 columns" \
@@ -70,7 +70,7 @@ check "nothing was written while the lock was held" cmp -s "$dir/progress.log" "
 printf 'q\n' | $RW --plain >"$T/start.out" 2>&1 &
 rw=$!
 n=0
-while ! grep -q "Waiting for another rollwise" "$T/start.out" && [ $n -lt 200 ]; do
+while ! grep -q "Waiting for another rollwise" "$T/start.out" && [ $n -lt 1200 ]; do
 	sleep 0.05; n=$((n + 1))
 done
 check "loading waits too, and says so" grep -q "Waiting for another rollwise of yours (pid $holder)" "$T/start.out"
