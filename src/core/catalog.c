@@ -381,24 +381,22 @@ static const char *chosen(const struct loading *L, const char *name,
 }
 
 /* Reads the translations of the course file name among the names of its
- * folder: every one when checking, else the chosen one, whose name and
- * fstat go to *tname and *tst. True unless a translation was to be applied
- * and could not be. */
+ * folder: every one when checking, else tname, the chosen one (see
+ * chosen()), whose fstat goes to *tst. True unless a translation was to be
+ * applied and could not be. */
 static bool translate(struct loading *L, struct course *c, int dirfd, const char *dir,
 		      const char *name, char *const *names, size_t count,
-		      const char **tname, struct stat *tst)
+		      const char *tname, struct stat *tst)
 {
-	size_t stem = (size_t)(strrchr(name, '.') - name), s, l, i;
-	size_t end = with_prefix(names, count, name, stem + 1, &i);
-	*tname = NULL;
 	if (L->all) {
+		size_t stem = (size_t)(strrchr(name, '.') - name), s, l, i;
+		size_t end = with_prefix(names, count, name, stem + 1, &i);
 		for (; i < end; i++)
 			if (translation_name(names[i], &s, &l) && s == stem)
 				translate_with(L, c, dirfd, dir, names[i], tst);
 		return true;
 	}
-	*tname = chosen(L, name, names, count);
-	return !*tname || translate_with(L, c, dirfd, dir, *tname, tst);
+	return !tname || translate_with(L, c, dirfd, dir, tname, tst);
 }
 
 /* Takes the course file at path (open on fd) with its translation tname
@@ -440,7 +438,8 @@ static void load_at(struct loading *L, int dirfd, const char *dir, const char *n
 	struct cache *cache = L->sp && !L->all ? L->sp->cache : NULL;
 	char *path = xasprintf("%s/%s", dir, name);
 	int fd = open_at(L, dirfd, path, name);
-	if (fd >= 0 && cache && from_cache(L, fd, dirfd, dir, path, chosen(L, name, names, count))) {
+	const char *tname = L->all ? NULL : chosen(L, name, names, count);
+	if (fd >= 0 && cache && from_cache(L, fd, dirfd, dir, path, tname)) {
 		free(path);
 		return;
 	}
@@ -448,8 +447,7 @@ static void load_at(struct loading *L, int dirfd, const char *dir, const char *n
 	struct stat st, tst = { 0 };
 	struct course *c = fd >= 0 ? course_from(L, fd, path, &st) : NULL;
 	if (c) {
-		const char *tname;
-		bool clean = translate(L, c, dirfd, dir, name, names, count, &tname, &tst);
+		bool clean = translate(L, c, dirfd, dir, name, names, count, tname, &tst);
 		if (cache && clean && (!L->d || L->d->errors == errors)) {
 			char *tpath = tname ? join(dir, tname) : NULL;
 			cache_put(cache, path, &st, tpath, &tst, c);
@@ -643,10 +641,10 @@ static void load_file(struct loading *L, int fd, const char *path)
 		load_translation(L, dp, dir, path, name, stem);
 	} else {
 		struct stat st;
-		const char *tname;
 		struct course *c = course_from(L, fd, path, &st);
 		if (c && dp)
-			translate(L, c, dirfd(dp), dir, name, names, n, &tname, &st);
+			translate(L, c, dirfd(dp), dir, name, names, n,
+				  L->all ? NULL : chosen(L, name, names, n), &st);
 		if (c)
 			add_course(L, c);
 	}
